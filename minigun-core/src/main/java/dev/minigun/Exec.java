@@ -1,0 +1,117 @@
+package dev.minigun;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Where a stage runs, as the stage asks for it: the kind of context, how many (a fixed size, or a
+ * range for an adaptive pool), and refinements such as the capacity of its input queue. A stage
+ * without an {@code Exec} lets the {@link dev.minigun.execution.ExecutionPlan} decide: it is then
+ * colocated with its single upstream when that is safe, and gets the pipeline's default context
+ * otherwise.
+ *
+ * <p>{@link #inline()} is special: it asks to be called directly by the upstream, whatever the
+ * upstream runs on (inside a pool it then runs concurrently, once per pool member).
+ *
+ * @param kind the kind of context
+ * @param min the number of contexts the stage starts with
+ * @param max the number of contexts the stage may grow to (equal to {@code min} for a fixed pool)
+ * @param queueSize the capacity of the stage's input queue, when not the pipeline's default
+ * @param priority the stage's claim on a shared global limit: higher first
+ */
+public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, int priority) {
+
+    /** Keeps the values as given: the stage that receives this placement checks them and names itself in the error. */
+    public Exec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(queueSize, "queueSize");
+    }
+
+    /** Runs in the caller: a direct call from the single upstream, whatever that runs on. */
+    public static Exec inline() {
+        return new Exec(ContextKind.INLINE, 1, 1, OptionalInt.empty(), 0);
+    }
+
+    /** {@code n} platform threads sharing the stage's input queue. */
+    public static Exec threads(int n) {
+        return new Exec(ContextKind.THREAD, n, n, OptionalInt.empty(), 0);
+    }
+
+    /** Between {@code min} and {@code max} platform threads, sized by load (a later release grows it). */
+    public static Exec threads(int min, int max) {
+        return new Exec(ContextKind.THREAD, min, max, OptionalInt.empty(), 0);
+    }
+
+    /** Up to {@code n} virtual threads, one per item in flight: for blocking I/O. */
+    public static Exec virtualThreads(int n) {
+        return new Exec(ContextKind.VIRTUAL, n, n, OptionalInt.empty(), 0);
+    }
+
+    /** {@code n} persistent worker JVMs (module {@code minigun-process}). */
+    public static Exec processes(int n) {
+        return new Exec(ContextKind.PROCESS, n, n, OptionalInt.empty(), 0);
+    }
+
+    /** Between {@code min} and {@code max} worker JVMs (module {@code minigun-process}). */
+    public static Exec processes(int min, int max) {
+        return new Exec(ContextKind.PROCESS, min, max, OptionalInt.empty(), 0);
+    }
+
+    /** {@code n} isolated threads that copy every item in and out (module {@code minigun-process}). */
+    public static Exec isolated(int n) {
+        return new Exec(ContextKind.ISOLATED, n, n, OptionalInt.empty(), 0);
+    }
+
+    /** The same placement with an input queue of {@code k} items ({@code k} must be at least 1). */
+    public Exec queueSize(int k) {
+        return new Exec(kind, min, max, OptionalInt.of(k), priority);
+    }
+
+    /** The same placement with priority {@code p} when stages compete for a global limit. */
+    public Exec priority(int p) {
+        return new Exec(kind, min, max, queueSize, p);
+    }
+
+    /** Checks the numbers for {@code stage}; a bad one is a definition error naming the stage. */
+    void validate(String stage) {
+        if (min <= 0 || max < min) {
+            throw new PipelineDefinitionException(
+                    stage,
+                    "stage '" + stage + "': " + this + " needs at least 1 context (min " + min + ", max " + max
+                            + "): give a positive size");
+        }
+        if (queueSize.isPresent() && queueSize.getAsInt() <= 0) {
+            throw new PipelineDefinitionException(
+                    stage,
+                    "stage '" + stage + "': queueSize must be at least 1, was " + queueSize.getAsInt()
+                            + ": give a positive capacity");
+        }
+    }
+
+    /** The module that provides this kind, when it is not in the core. */
+    public Optional<String> providingModule() {
+        return switch (kind) {
+            case INLINE, THREAD, VIRTUAL -> Optional.empty();
+            case PROCESS, ISOLATED -> Optional.of("minigun-process");
+            case CLUSTER -> Optional.of("minigun-hazelcast");
+        };
+    }
+
+    @Override
+    public String toString() {
+        String size = min == max ? Integer.toString(min) : min + ".." + max;
+        String base =
+                switch (kind) {
+                    case INLINE -> "inline()";
+                    case THREAD -> "threads(" + size + ")";
+                    case VIRTUAL -> "virtualThreads(" + size + ")";
+                    case PROCESS -> "processes(" + size + ")";
+                    case ISOLATED -> "isolated(" + size + ")";
+                    case CLUSTER -> "cluster(" + size + ")";
+                };
+        String queue = queueSize.isPresent() ? ".queueSize(" + queueSize.getAsInt() + ")" : "";
+        return base + queue + (priority != 0 ? ".priority(" + priority + ")" : "");
+    }
+}

@@ -1,0 +1,244 @@
+package dev.minigun;
+
+import dev.minigun.execution.ExecutionOrchestrator;
+import dev.minigun.execution.ExecutionPlan;
+import dev.minigun.execution.Operation;
+import dev.minigun.execution.StageGraph;
+import dev.minigun.execution.StageSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * A named pipeline definition: producers, the stages that process their items, and consumers,
+ * wired as a DAG through {@link Stage} handles. Each stage may say where it runs ({@link Exec});
+ * {@link #plan()} decides the rest and says why, and {@link #run()} executes it, blocking until
+ * every item has been consumed, failed or filtered.
+ *
+ * <pre>{@code
+ * Pipeline p = Pipeline.create("orders");
+ * Stage<Order> read = p.producer("read", out -> repo.streamAll().forEach(out::emit));
+ * read.filter("valid", Order::isValid)
+ *     .process("price", Exec.virtualThreads(200), (order, out) -> out.emit(pricing.quote(order)))
+ *     .batch("batch", 500, Duration.ofMillis(200))
+ *     .consume("store", Exec.threads(2), rows -> repo.insertAll(rows));
+ * RunReport report = p.run();
+ * }</pre>
+ *
+ * <p>A definition is built by one thread. Once a run has started it is frozen: adding a stage or
+ * changing the configuration then fails. It can be run again; each run is independent.
+ */
+public final class Pipeline {
+    private final String name;
+    private final Config config = new Config(this::checkOpen);
+    private final List<StageSpec> stages = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+    private final Deque<String> scopes = new ArrayDeque<>();
+    private volatile boolean frozen;
+
+    private Pipeline(String name) {
+        this.name = name;
+    }
+
+    /** A new, empty pipeline called {@code name}. */
+    public static Pipeline create(String name) {
+        if (name == null || name.isBlank()) {
+            throw new PipelineDefinitionException(null, "a pipeline needs a non-blank name");
+        }
+        return new Pipeline(name);
+    }
+
+    /** The pipeline's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The pipeline-wide settings: global limits, default context, default queue size. */
+    public Config config() {
+        return config;
+    }
+
+    /** A producer on the pipeline's default context. */
+    public <T> Stage<T> producer(String name, Source<T> source) {
+        return producer(name, null, source);
+    }
+
+    /** A producer on {@code exec} (one context: a producer runs its source once). */
+    public <T> Stage<T> producer(String name, Exec exec, Source<T> source) {
+        return add(name, new Operation.Produce(required(name, "source", source)), List.of(), exec);
+    }
+
+    /** A stage that passes on the items of all of {@code upstreams} (fan-in). */
+    @SafeVarargs
+    public final <T> Stage<T> merge(String name, Stage<? extends T>... upstreams) {
+        if (upstreams == null || upstreams.length == 0) {
+            throw new PipelineDefinitionException(
+                    name, "merge '" + name + "' has no upstream stage: name at least one stage to merge");
+        }
+        List<String> ups = new ArrayList<>();
+        for (Stage<? extends T> up : upstreams) {
+            if (up == null || up.pipeline() != this) {
+                throw new PipelineDefinitionException(
+                        name, "merge '" + name + "' names a stage of another pipeline (or null): merge stages of '" + this.name + "'");
+            }
+            if (ups.contains(up.name())) {
+                throw new PipelineDefinitionException(
+                        name, "merge '" + name + "' names '" + up.name() + "' twice: name each upstream once");
+            }
+            ups.add(up.name());
+        }
+        return add(name, new Operation.Merge(), ups, null);
+    }
+
+    /** A processing stage fed only by {@link Emitter#emitTo}, on its own default context. */
+    public <I, O> Stage<O> processor(String name, Processor<I, O> processor) {
+        return processor(name, null, processor);
+    }
+
+    /** A processing stage fed only by {@link Emitter#emitTo}, on {@code exec}. */
+    public <I, O> Stage<O> processor(String name, Exec exec, Processor<I, O> processor) {
+        return add(name, new Operation.Process(required(name, "processor", processor)), List.of(), exec);
+    }
+
+    /** A consumer fed only by {@link Emitter#emitTo}, on its own default context. */
+    public <I> Stage<Void> consumer(String name, Sink<I> sink) {
+        return consumer(name, null, sink);
+    }
+
+    /** A consumer fed only by {@link Emitter#emitTo}, on {@code exec}. */
+    public <I> Stage<Void> consumer(String name, Exec exec, Sink<I> sink) {
+        return add(name, new Operation.Consume(required(name, "sink", sink)), List.of(), exec);
+    }
+
+    /** Where every stage runs and why; fails with {@link PipelineDefinitionException} if it cannot run. */
+    public ExecutionPlan plan() {
+        return ExecutionPlan.of(graph());
+    }
+
+    /**
+     * Runs the pipeline in the calling thread until every item has been consumed, failed or
+     * filtered, and returns the report. Throws {@link PipelineException} naming the stage if the run
+     * failed; no thread of the run outlives this call.
+     */
+    public RunReport run() {
+        return orchestrator().run();
+    }
+
+    /** Starts a run on a thread of its own and returns a handle to wait for, watch or cancel it. */
+    public Running start() {
+        return orchestrator().start();
+    }
+
+    private ExecutionOrchestrator orchestrator() {
+        ExecutionPlan plan = plan();
+        frozen = true;
+        return new ExecutionOrchestrator(plan);
+    }
+
+    /** The definition as an immutable graph. */
+    StageGraph graph() {
+        synchronized (stages) {
+            if (stages.isEmpty()) {
+                throw new PipelineDefinitionException(
+                        null, "pipeline '" + name + "' has no stage: add a producer and a consumer");
+            }
+            if (stages.stream().noneMatch(s -> s.operation().isProducer())) {
+                throw new PipelineDefinitionException(
+                        null, "pipeline '" + name + "' has no producer, so no item would ever move: add one with producer(...)");
+            }
+            return new StageGraph(
+                    name,
+                    stages,
+                    config.maxThreads(),
+                    config.maxVirtualThreads(),
+                    config.maxProcesses(),
+                    config.defaultContext(),
+                    config.queueSize(),
+                    config.stopGrace());
+        }
+    }
+
+    <T> Stage<T> add(String localName, Operation operation, List<String> upstreams, Exec exec) {
+        checkOpen();
+        String full = scopedName(localName);
+        if (exec != null) {
+            exec.validate(full);
+        }
+        synchronized (stages) {
+            if (!names.add(full)) {
+                throw new PipelineDefinitionException(
+                        full, "stage name '" + full + "' is already used in pipeline '" + name + "': give each stage a unique name");
+            }
+            stages.add(new StageSpec(
+                    full, operation, upstreams, Optional.ofNullable(exec), Routing.broadcast(), ErrorPolicy.failFast()));
+        }
+        return new Stage<>(this, full);
+    }
+
+    void update(String stage, UnaryOperator<StageSpec> change) {
+        checkOpen();
+        synchronized (stages) {
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).name().equals(stage)) {
+                    stages.set(i, change.apply(stages.get(i)));
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("no stage " + stage);
+    }
+
+    StageSpec spec(String stage) {
+        synchronized (stages) {
+            return stages.stream().filter(s -> s.name().equals(stage)).findFirst().orElseThrow();
+        }
+    }
+
+    <R> R scoped(String scope, Supplier<R> body) {
+        String full = scopedName(scope);
+        scopes.push(full);
+        try {
+            return body.get();
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    private String scopedName(String local) {
+        if (local == null || local.isBlank()) {
+            String where = scopes.isEmpty() ? "" : " in fragment '" + scopes.peek() + "'";
+            throw new PipelineDefinitionException(
+                    local, "a stage name" + where + " is blank: give every stage a non-blank name");
+        }
+        if (local.contains("/")) {
+            throw new PipelineDefinitionException(
+                    local, "stage name '" + local + "' contains '/', which separates fragment scopes: use another character");
+        }
+        return scopes.isEmpty() ? local : scopes.peek() + "/" + local;
+    }
+
+    private void checkOpen() {
+        if (frozen) {
+            throw new PipelineDefinitionException(
+                    null, "pipeline '" + name + "' has started running, so its definition is frozen: define a new pipeline");
+        }
+    }
+
+    private static <F> F required(String stage, String what, F f) {
+        if (f == null) {
+            throw new PipelineDefinitionException(stage, "stage '" + stage + "' needs a " + what + ", got null");
+        }
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return "Pipeline[" + name + ", " + stages.size() + " stages]";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.minigun;
+
+import java.time.Duration;
+
+/**
+ * A run started with {@link Pipeline#start()}: wait for it, look at it while it runs, or cancel it.
+ * Cancelling stops every context (threads are interrupted, queues are aborted) and then
+ * {@link #await()} throws a {@link PipelineException} that carries the partial report.
+ */
+public interface Running {
+
+    /** Waits for the run to end; returns its report, or throws the {@link PipelineException} that ended it. */
+    RunReport await();
+
+    /** Waits at most {@code timeout}; returns whether the run has ended. */
+    boolean await(Duration timeout);
+
+    /** Asks the run to stop; returns at once. */
+    void cancel();
+
+    /** A live snapshot of what every stage has done so far. */
+    RunReport stats();
+
+    /** Whether the run has ended, whatever the outcome. */
+    boolean isDone();
+}

@@ -1,0 +1,55 @@
+package dev.minigun;
+
+import java.time.Duration;
+
+/**
+ * What one stage did in a run. For every stage, once the run has ended:
+ * {@code in = completed + failed + filtered + cancelled}; and over the whole run, every delivery
+ * was received by a stage or is still queued. Those equalities are the no-loss guarantee, and each
+ * term is here to check it.
+ *
+ * @param name the stage's name
+ * @param operation what it does: {@code producer}, {@code map}, {@code filter}, {@code process},
+ *     {@code batch}, {@code merge} or {@code consumer}
+ * @param in items received
+ * @param out items emitted (one per {@code emit} or {@code emitTo}; a batch counts lists)
+ * @param delivered deliveries to downstream stages (a broadcast to three branches counts three)
+ * @param completed items processed without error and not filtered (for a producer: 1 once its
+ *     source returned)
+ * @param failed items whose processing threw (for a producer: 1 if its source threw)
+ * @param filtered items a filter dropped
+ * @param cancelled items being processed when the run was cancelled
+ * @param queued items waiting in its input queue now (at the end: never taken)
+ * @param peakQueued the most items that waited in its input queue at once
+ * @param busy time spent in the stage's code, including stages it calls directly
+ * @param p50 median time per item
+ * @param p99 99th percentile time per item
+ * @param max longest time for one item
+ */
+public record StageReport(
+        String name,
+        String operation,
+        long in,
+        long out,
+        long delivered,
+        long completed,
+        long failed,
+        long filtered,
+        long cancelled,
+        long queued,
+        long peakQueued,
+        Duration busy,
+        Duration p50,
+        Duration p99,
+        Duration max) {
+
+    /** Whether this stage starts a path. */
+    public boolean isProducer() {
+        return operation.equals("producer");
+    }
+
+    /** Whether this stage ends a path. */
+    public boolean isConsumer() {
+        return operation.equals("consumer");
+    }
+}

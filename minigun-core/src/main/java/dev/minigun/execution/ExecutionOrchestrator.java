@@ -1,0 +1,458 @@
+package dev.minigun.execution;
+
+import dev.minigun.ContextKind;
+import dev.minigun.PipelineDefinitionException;
+import dev.minigun.PipelineException;
+import dev.minigun.RunReport;
+import dev.minigun.Running;
+import dev.minigun.StageReport;
+import dev.minigun.internal.BatchNode;
+import dev.minigun.internal.Channel;
+import dev.minigun.internal.DirectTarget;
+import dev.minigun.internal.Directory;
+import dev.minigun.internal.Failure;
+import dev.minigun.internal.FilterNode;
+import dev.minigun.internal.MapNode;
+import dev.minigun.internal.MergeNode;
+import dev.minigun.internal.Outlet;
+import dev.minigun.internal.ProcessNode;
+import dev.minigun.internal.ProducerTask;
+import dev.minigun.internal.Quiescence;
+import dev.minigun.internal.QueuedTarget;
+import dev.minigun.internal.RunCancelledException;
+import dev.minigun.internal.RunControl;
+import dev.minigun.internal.SinkNode;
+import dev.minigun.internal.StageCounters;
+import dev.minigun.internal.StageNode;
+import dev.minigun.internal.Target;
+import dev.minigun.internal.Worker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one {@link ExecutionPlan} once: builds a runtime for every stage, a bounded queue in front of
+ * every stage that owns contexts, direct calls for colocated stages, takes contexts from one
+ * {@link ContextPool} per kind, starts consumers before producers, detects the end of the run, and
+ * always tears everything down: no thread it started outlives {@link #run()}.
+ *
+ * <p><b>End of stream.</b> The run ends when it is quiescent: every producer has returned and no
+ * item is queued or being processed anywhere (see {@code Quiescence}). That is exact for fan-in,
+ * diamonds and {@code emitTo}, including cycles, where counting end-of-stream markers along static
+ * edges cannot be. Once quiescent, partial batches are flushed in definition order and the run
+ * waits for quiescence again, until a flush round finds nothing to flush; then the queues close
+ * and every context ends.
+ *
+ * <p><b>Failure.</b> The first failure under {@code failFast} cancels the run: queues are aborted,
+ * contexts terminated (interrupted), and {@code run()} throws a {@link PipelineException} naming
+ * the stage, with later failures suppressed and the partial report attached.
+ */
+public final class ExecutionOrchestrator {
+    private final ExecutionPlan plan;
+    private final StageGraph graph;
+    private final RunControl control = new RunControl();
+    private final Quiescence quiescence = new Quiescence();
+    private final Map<String, StageCounters> counters = new LinkedHashMap<>();
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, StageNode> nodes = new LinkedHashMap<>();
+    private final List<ProducerTask> producers = new ArrayList<>();
+    private final Map<ContextKind, ContextPool> pools = new EnumMap<>(ContextKind.class);
+    private final ScheduledThreadPoolExecutor timer;
+    private volatile long startNanos;
+    private volatile long endNanos;
+    private volatile boolean started;
+    private volatile boolean coordinatorInterrupted;
+
+    /**
+     * Prepares a run of {@code plan}. Fails with {@link PipelineDefinitionException}, before any
+     * item moves, when a stage needs a context kind whose module is not on the class path.
+     */
+    public ExecutionOrchestrator(ExecutionPlan plan) {
+        this.plan = plan;
+        this.graph = plan.graph();
+        for (Placement p : plan.placements()) {
+            if (!p.kind().isLocal()) {
+                StageSpec spec = graph.stage(p.stage());
+                String module = spec.exec().flatMap(e -> e.providingModule()).orElse("another module");
+                throw new PipelineDefinitionException(
+                        p.stage(),
+                        "stage '" + p.stage() + "' runs on " + spec.exec().map(Object::toString).orElse(p.kind().toString())
+                                + ", which module " + module + " provides; put dev.minigun:" + module
+                                + " on the class path (it is not part of this release yet), or run the stage on threads");
+            }
+        }
+        boolean timed = graph.stages().stream()
+                .anyMatch(s -> s.operation() instanceof Operation.Batch b && b.maxWait().isPresent());
+        this.timer = timed ? newTimer(graph.pipeline()) : null;
+        wire();
+    }
+
+    private static ScheduledThreadPoolExecutor newTimer(String pipeline) {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(
+                1, r -> Thread.ofPlatform().name("minigun-" + pipeline + "/batch-timer").unstarted(r));
+        t.setRemoveOnCancelPolicy(true);
+        t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return t;
+    }
+
+    private void wire() {
+        for (StageSpec s : graph.stages()) {
+            StageCounters c = new StageCounters();
+            counters.put(s.name(), c);
+            Placement p = plan.placement(s.name());
+            if (p.isQueued()) {
+                channels.put(s.name(), new Channel(s.name(), p.queueSize()));
+            }
+            StageNode node =
+                    switch (s.operation()) {
+                        case Operation.Produce produce -> null;
+                        case Operation.Process op -> new ProcessNode(s.name(), op.processor(), s.errorPolicy(), control, c);
+                        case Operation.Map op -> new MapNode(s.name(), op.function(), s.errorPolicy(), control, c);
+                        case Operation.Filter op -> new FilterNode(s.name(), op.predicate(), s.errorPolicy(), control, c);
+                        case Operation.Merge op -> new MergeNode(s.name(), s.errorPolicy(), control, c);
+                        case Operation.Consume op -> new SinkNode(s.name(), op.sink(), s.errorPolicy(), control, c);
+                        case Operation.Batch op -> new BatchNode(
+                                s.name(),
+                                op.size(),
+                                op.maxWait().map(Duration::toNanos).orElse(0L),
+                                op.maxWait().isPresent() ? timer : null,
+                                quiescence,
+                                s.errorPolicy(),
+                                control,
+                                c);
+                    };
+            if (node != null) {
+                nodes.put(s.name(), node);
+            }
+        }
+        Map<String, Target> targets = new LinkedHashMap<>();
+        Map<String, String> hosts = new LinkedHashMap<>();
+        Map<String, Boolean> anyCaller = new LinkedHashMap<>();
+        for (StageSpec s : graph.stages()) {
+            Placement p = plan.placement(s.name());
+            hosts.put(s.name(), p.host());
+            anyCaller.put(s.name(), !p.rule().colocates() || p.concurrency() == ExecutionPlan.ANY_CALLER);
+            StageNode node = nodes.get(s.name());
+            if (node != null) {
+                targets.put(
+                        s.name(),
+                        p.isQueued()
+                                ? new QueuedTarget(s.name(), channels.get(s.name()), quiescence, control)
+                                : new DirectTarget(node));
+            }
+        }
+        Directory directory = new Directory(targets, hosts, anyCaller);
+        for (StageSpec s : graph.stages()) {
+            List<Target> downstream =
+                    graph.downstreams(s.name()).stream().map(d -> targets.get(d.name())).toList();
+            Outlet outlet = new Outlet(s.name(), downstream, s.routing(), counters.get(s.name()), directory);
+            if (s.operation() instanceof Operation.Produce produce) {
+                producers.add(new ProducerTask(
+                        s.name(), produce.source(), outlet, counters.get(s.name()), control, quiescence));
+            } else {
+                nodes.get(s.name()).connect(outlet);
+            }
+        }
+        pools.put(ContextKind.THREAD, new ContextPool(graph.pipeline(), ContextKind.THREAD, graph.maxThreads()));
+        pools.put(
+                ContextKind.VIRTUAL, new ContextPool(graph.pipeline(), ContextKind.VIRTUAL, graph.maxVirtualThreads()));
+        pools.put(ContextKind.INLINE, new ContextPool(graph.pipeline(), ContextKind.INLINE, Math.max(1, producers.size())));
+        control.onCancel(this::abortEverything);
+    }
+
+    /** The plan this run executes. */
+    public ExecutionPlan plan() {
+        return plan;
+    }
+
+    /** The pool of {@code kind} contexts of this run (THREAD, VIRTUAL or INLINE). */
+    public ContextPool pool(ContextKind kind) {
+        ContextPool p = pools.get(kind);
+        if (p == null) {
+            throw new IllegalArgumentException("no " + kind + " pool in this run");
+        }
+        return p;
+    }
+
+    /**
+     * Runs to the end in the calling thread (which also runs inline producers) and returns the
+     * report; throws {@link PipelineException} if the run failed or was cancelled.
+     */
+    public RunReport run() {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("an orchestrator runs its plan once; build a new one");
+            }
+            started = true;
+        }
+        return execute();
+    }
+
+    /** Starts the run on a coordinator thread of its own and returns at once. */
+    public Running start() {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("an orchestrator runs its plan once; build a new one");
+            }
+            started = true;
+        }
+        CompletableFuture<RunReport> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("minigun-" + graph.pipeline() + "/run").start(() -> {
+            try {
+                done.complete(execute());
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        return new Handle(done);
+    }
+
+    /** Cancels the run; returns at once. */
+    public void cancel(String reason) {
+        control.cancel(reason);
+    }
+
+    private RunReport execute() {
+        startNanos = System.nanoTime();
+        quiescence.enter(producers.size());
+        try {
+            startStages();
+            awaitEndOfStream();
+            if (!control.isCancelled()) {
+                channels.values().forEach(Channel::close);
+            }
+        } catch (RunCancelledException e) {
+            // a cancel reached the coordinator while it ran an inline producer or flushed a batch
+        } catch (Throwable t) {
+            control.failed("(engine)", null, t, dev.minigun.ErrorPolicy.failFast());
+        } finally {
+            stopEverything();
+        }
+        endNanos = System.nanoTime();
+        return finish();
+    }
+
+    private void startStages() {
+        // Consumers first, so a producer never emits into a stage that is not yet taking.
+        for (Map.Entry<String, StageNode> e : nodes.entrySet()) {
+            Placement p = plan.placement(e.getKey());
+            if (!p.isQueued()) {
+                continue;
+            }
+            ContextPool pool = pool(p.kind());
+            for (int i = 0; i < p.contexts(); i++) {
+                ExecutionContext ctx = pool.acquire(e.getKey() + "#" + i);
+                ctx.execute(new Worker(e.getValue(), channels.get(e.getKey()), quiescence, control));
+            }
+        }
+        List<ProducerTask> inline = new ArrayList<>();
+        for (ProducerTask task : producers) {
+            Placement p = plan.placement(task.name());
+            if (p.kind() == ContextKind.INLINE) {
+                inline.add(task);
+            } else {
+                pool(p.kind()).acquire(task.name()).execute(task);
+            }
+        }
+        for (ProducerTask task : inline) {
+            pool(ContextKind.INLINE).acquire(task.name()).execute(task);
+        }
+    }
+
+    private void awaitEndOfStream() {
+        while (!control.isCancelled()) {
+            quiescence.await(control::isCancelled);
+            if (Thread.currentThread().isInterrupted() && !control.isCancelled()) {
+                coordinatorInterrupted = true;
+                control.cancel("the thread running pipeline '" + graph.pipeline() + "' was interrupted");
+            }
+            if (control.isCancelled()) {
+                return;
+            }
+            boolean flushed = false;
+            boolean quiet;
+            quiescence.endOfStreamLock().lock();
+            try {
+                for (StageNode node : nodes.values()) {
+                    flushed |= flushQuietly(node);
+                }
+                quiet = quiescence.isQuiet();
+            } finally {
+                quiescence.endOfStreamLock().unlock();
+            }
+            if (!flushed && quiet) {
+                return;
+            }
+        }
+    }
+
+    private boolean flushQuietly(StageNode node) {
+        try {
+            return node.flush();
+        } catch (RunCancelledException e) {
+            throw e;
+        } catch (Throwable t) {
+            control.failed(node.name(), "final partial batch", t, graph.stage(node.name()).errorPolicy());
+            return false;
+        }
+    }
+
+    private void abortEverything() {
+        channels.values().forEach(Channel::abort);
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        for (ContextPool pool : pools.values()) {
+            pool.terminateAll();
+        }
+        quiescence.wake();
+    }
+
+    private List<String> stuck = List.of();
+
+    private void stopEverything() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            long deadline = System.nanoTime() + graph.stopGrace().toNanos();
+            List<ExecutionContext> alive = new ArrayList<>();
+            for (ContextPool pool : pools.values()) {
+                alive.addAll(pool.joinAll(deadline));
+            }
+            if (!alive.isEmpty()) {
+                control.cancel("stages did not stop: " + alive.stream().map(ExecutionContext::name).toList());
+                stuck = alive.stream().map(ExecutionContext::name).toList();
+            }
+            if (timer != null) {
+                timer.shutdownNow();
+                timer.awaitTermination(graph.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted && coordinatorInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private RunReport finish() {
+        Failure fatal = control.fatal();
+        String outcome = fatal != null ? "failed" : control.isCancelled() ? "cancelled" : "completed";
+        RunReport report = snapshot(outcome);
+        if (fatal != null) {
+            PipelineException e = new PipelineException(
+                    fatal.stage(),
+                    "pipeline '" + graph.pipeline() + "': " + fatal.message() + stuckNote(),
+                    fatal.cause());
+            for (Failure other : control.failures()) {
+                if (other != fatal) {
+                    e.addSuppressed(new PipelineException(other.stage(), other.message(), other.cause()));
+                }
+            }
+            throw e.withReport(report);
+        }
+        if (control.isCancelled()) {
+            throw new PipelineException(
+                            null, "pipeline '" + graph.pipeline() + "' was cancelled: " + control.cancelReason() + stuckNote())
+                    .withReport(report);
+        }
+        return report;
+    }
+
+    private String stuckNote() {
+        return stuck.isEmpty()
+                ? ""
+                : "; these contexts ignored the interrupt for " + graph.stopGrace().toMillis()
+                        + " ms and were abandoned: " + stuck;
+    }
+
+    /** A report of what every stage has done so far. */
+    public RunReport snapshot(String outcome) {
+        long end = endNanos != 0 ? endNanos : System.nanoTime();
+        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(end - startNanos);
+        List<StageReport> stages = new ArrayList<>();
+        for (StageSpec s : graph.stages()) {
+            StageCounters c = counters.get(s.name());
+            Channel ch = channels.get(s.name());
+            stages.add(new StageReport(
+                    s.name(),
+                    s.operation().label(),
+                    c.in.sum(),
+                    c.emitted.sum(),
+                    c.delivered.sum(),
+                    c.completed.sum(),
+                    c.failed.sum(),
+                    c.filtered.sum(),
+                    c.cancelled.sum(),
+                    ch == null ? 0 : ch.depth(),
+                    ch == null ? 0 : ch.peakDepth(),
+                    Duration.ofNanos(c.busyNanos.sum()),
+                    Duration.ofNanos(c.latency.percentile(0.50)),
+                    Duration.ofNanos(c.latency.percentile(0.99)),
+                    Duration.ofNanos(c.latency.max())));
+        }
+        return new RunReport(graph.pipeline(), elapsed, stages, outcome);
+    }
+
+    /** The {@link Running} handle of a run started on its own coordinator thread. */
+    private final class Handle implements Running {
+        private final CompletableFuture<RunReport> done;
+
+        Handle(CompletableFuture<RunReport> done) {
+            this.done = done;
+        }
+
+        @Override
+        public RunReport await() {
+            try {
+                return done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PipelineException(null, "interrupted while waiting for pipeline '" + graph.pipeline() + "'", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new PipelineException(null, "pipeline '" + graph.pipeline() + "' failed", e.getCause());
+            }
+        }
+
+        @Override
+        public boolean await(Duration timeout) {
+            try {
+                done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public void cancel() {
+            control.cancel("cancelled by the caller");
+        }
+
+        @Override
+        public RunReport stats() {
+            return snapshot(done.isDone() ? (control.isCancelled() ? "cancelled" : "completed") : "running");
+        }
+
+        @Override
+        public boolean isDone() {
+            return done.isDone();
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package dev.minigun.execution;
+
+import dev.minigun.ContextKind;
+import dev.minigun.Exec;
+import dev.minigun.PipelineDefinitionException;
+import dev.minigun.internal.TextTable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where every stage of a pipeline runs, and why. It applies the affinity rules of the design to a
+ * {@link StageGraph}, in definition order:
+ *
+ * <ol>
+ *   <li>a producer gets its own context;
+ *   <li>a stage is colocated with its upstream (called directly, no queue, no thread hop) when it
+ *       has exactly one upstream, that upstream is not an accumulator, runs on a single context
+ *       inside this JVM, and the stage has no {@link Exec} of its own; when only the "single
+ *       context" part fails, the stage gets its own default context, so a plain consumer after a
+ *       pool of eight threads is still called from one thread;
+ *   <li>several upstreams (fan-in, merge) or none (a stage fed by {@code emitTo}): own context;
+ *   <li>the upstream is an accumulator: own context;
+ *   <li>an explicit {@code Exec}: its own context of that kind, except {@link Exec#inline()}, the
+ *       explicit opt-in to a direct call from the single upstream, whatever that runs on.
+ * </ol>
+ *
+ * <p>It then divides each global limit among the stages that need contexts of that kind (see
+ * {@link PoolShare}). A definition those limits cannot hold fails here, before any item moves.
+ */
+public final class ExecutionPlan {
+    /** The concurrency of a stage that any caller may call: an inline stage fed by {@code emitTo}. */
+    static final int ANY_CALLER = Integer.MAX_VALUE;
+
+    private final StageGraph graph;
+    private final Map<String, Placement> placements;
+    private final Map<ContextKind, PoolShare> shares;
+
+    private ExecutionPlan(StageGraph graph, Map<String, Placement> placements, Map<ContextKind, PoolShare> shares) {
+        this.graph = graph;
+        this.placements = Collections.unmodifiableMap(placements);
+        this.shares = Collections.unmodifiableMap(shares);
+    }
+
+    /** Plans {@code graph}; throws {@link PipelineDefinitionException} for a definition that cannot run. */
+    public static ExecutionPlan of(StageGraph graph) {
+        Map<String, Placement> placed = new LinkedHashMap<>();
+        for (StageSpec s : graph.stages()) {
+            placed.put(s.name(), place(graph, s, placed));
+            boolean passesOn = s.operation() instanceof Operation.Map
+                    || s.operation() instanceof Operation.Filter
+                    || s.operation() instanceof Operation.Batch
+                    || s.operation() instanceof Operation.Merge;
+            if (passesOn && graph.downstreams(s.name()).isEmpty()) {
+                throw new PipelineDefinitionException(
+                        s.name(),
+                        "stage '" + s.name() + "' (" + s.operation().label()
+                                + ") has no downstream stage, so its output would be lost: add a stage after it, such as consume(...)");
+            }
+        }
+        Map<ContextKind, PoolShare> shares = new LinkedHashMap<>();
+        share(graph, placed, shares, ContextKind.THREAD, graph.maxThreads(), "maxThreads");
+        share(graph, placed, shares, ContextKind.VIRTUAL, graph.maxVirtualThreads(), "maxVirtualThreads");
+        share(graph, placed, shares, ContextKind.PROCESS, graph.maxProcesses(), "maxProcesses");
+        return new ExecutionPlan(graph, placed, shares);
+    }
+
+    private static Placement place(StageGraph graph, StageSpec s, Map<String, Placement> placed) {
+        Exec exec = s.exec().orElse(null);
+        List<String> ups = s.upstreams();
+        if (s.operation().isProducer()) {
+            ContextKind kind = exec == null ? graph.defaultContext() : exec.kind();
+            if (exec != null && exec.min() > 1) {
+                throw new PipelineDefinitionException(
+                        s.name(),
+                        "producer '" + s.name() + "' runs its Source once, so " + exec
+                                + " would leave contexts idle: use a size of 1, or split the source into several producers and merge them");
+            }
+            if (exec != null && exec.queueSize().isPresent()) {
+                throw new PipelineDefinitionException(
+                        s.name(), "producer '" + s.name() + "' has no input queue, so queueSize does not apply: remove it");
+            }
+            if (!kind.isLocal()) {
+                throw new PipelineDefinitionException(
+                        s.name(),
+                        "producer '" + s.name() + "' cannot run on " + kind
+                                + ": producers run in this JVM; put the heavy work in a stage after it");
+            }
+            int n = kind == ContextKind.INLINE ? 0 : 1;
+            return new Placement(s.name(), kind, n, n, Optional.empty(), s.name(), 0, 1, AffinityRule.PRODUCER);
+        }
+        if (exec != null && exec.kind() == ContextKind.INLINE) {
+            if (exec.queueSize().isPresent()) {
+                throw new PipelineDefinitionException(
+                        s.name(), "stage '" + s.name() + "' is Exec.inline(), which has no input queue: remove queueSize");
+            }
+            if (ups.size() > 1) {
+                throw new PipelineDefinitionException(
+                        s.name(),
+                        "stage '" + s.name() + "' is Exec.inline() but has " + ups.size() + " upstreams " + ups
+                                + ": a direct call needs exactly one; drop Exec.inline() to give it a context of its own");
+            }
+            if (ups.isEmpty()) {
+                return new Placement(
+                        s.name(), ContextKind.INLINE, 0, 0, Optional.empty(), s.name(), 0, ANY_CALLER, AffinityRule.EXPLICIT_INLINE);
+            }
+            Placement up = placed.get(ups.getFirst());
+            return new Placement(
+                    s.name(), up.kind(), 0, 0, Optional.of(up.stage()), up.host(), 0, up.concurrency(), AffinityRule.EXPLICIT_INLINE);
+        }
+        if (exec != null) {
+            int queue = exec.queueSize().orElse(graph.queueSize());
+            return new Placement(
+                    s.name(), exec.kind(), exec.min(), exec.min(), Optional.empty(), s.name(), queue, exec.min(), AffinityRule.EXPLICIT);
+        }
+        if (ups.size() != 1) {
+            return ownDefault(graph, s, placed, AffinityRule.FAN_IN);
+        }
+        Placement up = placed.get(ups.getFirst());
+        if (graph.stage(up.stage()).operation().isAccumulator()) {
+            return ownDefault(graph, s, placed, AffinityRule.AFTER_ACCUMULATOR);
+        }
+        if (up.concurrency() != 1 || !up.kind().isLocal()) {
+            return ownDefault(graph, s, placed, AffinityRule.UPSTREAM_NOT_SINGLE);
+        }
+        return new Placement(s.name(), up.kind(), 0, 0, Optional.of(up.stage()), up.host(), 0, 1, AffinityRule.COLOCATED);
+    }
+
+    private static Placement ownDefault(StageGraph graph, StageSpec s, Map<String, Placement> placed, AffinityRule rule) {
+        ContextKind kind = graph.defaultContext();
+        if (kind == ContextKind.INLINE) {
+            // An inline default is a direct call from every upstream: as concurrent as they are together.
+            long callers = s.upstreams().isEmpty() ? ANY_CALLER : 0;
+            for (String up : s.upstreams()) {
+                callers += placed.get(up).concurrency();
+            }
+            int concurrency = (int) Math.min(ANY_CALLER, callers);
+            return new Placement(s.name(), kind, 0, 0, Optional.empty(), s.name(), 0, concurrency, rule);
+        }
+        return new Placement(s.name(), kind, 1, 1, Optional.empty(), s.name(), graph.queueSize(), 1, rule);
+    }
+
+    private static void share(
+            StageGraph graph,
+            Map<String, Placement> placed,
+            Map<ContextKind, PoolShare> shares,
+            ContextKind kind,
+            int limit,
+            String limitName) {
+        List<Placement> owners = new ArrayList<>();
+        for (Placement p : placed.values()) {
+            if (p.kind() == kind && p.contexts() > 0 && !p.rule().colocates()) {
+                owners.add(p);
+            }
+        }
+        if (owners.isEmpty()) {
+            return;
+        }
+        if (owners.size() > limit) {
+            List<String> names = owners.stream().map(Placement::stage).toList();
+            throw new PipelineDefinitionException(
+                    null,
+                    limitName + "(" + limit + ") of pipeline '" + graph.pipeline() + "' cannot give each of the "
+                            + owners.size() + " stages that need a " + kind.name().toLowerCase(Locale.ROOT)
+                            + " context at least one " + names + ": raise " + limitName + " to at least "
+                            + owners.size() + ", or let some of them run colocated or on another kind");
+        }
+        int demand = owners.stream().mapToInt(Placement::requested).sum();
+        Map<String, Integer> granted = new LinkedHashMap<>();
+        if (demand <= limit) {
+            owners.forEach(p -> granted.put(p.stage(), p.requested()));
+        } else {
+            // Each gets one; the rest of the limit goes in proportion to what each asked beyond one,
+            // the leftover units to the largest remainders (ties: definition order).
+            int spare = limit - owners.size();
+            long extraDemand = demand - owners.size();
+            int[] give = new int[owners.size()];
+            double[] remainder = new double[owners.size()];
+            int given = 0;
+            for (int i = 0; i < owners.size(); i++) {
+                double exact = (double) (owners.get(i).requested() - 1) * spare / extraDemand;
+                give[i] = (int) Math.floor(exact);
+                remainder[i] = exact - give[i];
+                given += give[i];
+            }
+            for (int left = spare - given; left > 0; left--) {
+                int best = -1;
+                for (int i = 0; i < owners.size(); i++) {
+                    boolean room = give[i] + 1 < owners.get(i).requested();
+                    if (room && (best < 0 || remainder[i] > remainder[best])) {
+                        best = i;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                give[best]++;
+                remainder[best] = -1;
+            }
+            for (int i = 0; i < owners.size(); i++) {
+                granted.put(owners.get(i).stage(), 1 + give[i]);
+            }
+        }
+        granted.forEach((stage, n) -> placed.put(stage, placed.get(stage).withContexts(n)));
+        shares.put(kind, new PoolShare(kind, limit, demand, granted));
+    }
+
+    /** The graph this plan was made from. */
+    public StageGraph graph() {
+        return graph;
+    }
+
+    /** The kind of context {@code stage}'s code runs in (for a colocated stage, its host's kind). */
+    public ContextKind contextFor(String stage) {
+        return placement(stage).kind();
+    }
+
+    /** The upstream {@code stage} is colocated with, if it is called directly by one. */
+    public Optional<String> affinityFor(String stage) {
+        return placement(stage).affinity();
+    }
+
+    /** Whether {@code stage} runs in the same context as {@code source}, by direct calls. */
+    public boolean colocated(String stage, String source) {
+        Placement a = placement(stage);
+        Placement b = placement(source);
+        return a.host().equals(b.host()) && (a.rule().colocates() || b.rule().colocates() || a == b);
+    }
+
+    /** Where {@code stage} runs, and why. */
+    public Placement placement(String stage) {
+        Placement p = placements.get(stage);
+        if (p == null) {
+            throw new IllegalArgumentException(
+                    "no stage named '" + stage + "' in pipeline '" + graph.pipeline() + "'; stages: " + placements.keySet());
+        }
+        return p;
+    }
+
+    /** Every stage's placement, in definition order. */
+    public Collection<Placement> placements() {
+        return placements.values();
+    }
+
+    /** How each global limit in use is divided among the stages. */
+    public Collection<PoolShare> shares() {
+        return shares.values();
+    }
+
+    /** The plan as a table: per stage, the operation, context kind, pool, affinity, queue and rule. */
+    public String explain() {
+        TextTable table = new TextTable("stage", "operation", "context", "pool", "affinity", "queue", "rule");
+        for (Placement p : placements.values()) {
+            StageSpec spec = graph.stage(p.stage());
+            table.row(
+                    p.stage(),
+                    spec.operation().label(),
+                    p.kind(),
+                    pool(p),
+                    p.affinity().map(a -> "with " + a).orElse("-"),
+                    p.isQueued() ? Integer.toString(p.queueSize()) : "-",
+                    p.rule().number() + "  " + p.rule().description());
+        }
+        StringBuilder sb = new StringBuilder("Plan of pipeline '").append(graph.pipeline()).append("'\n");
+        sb.append(table.render("  "));
+        if (!shares.isEmpty()) {
+            sb.append("Global limits\n");
+            for (PoolShare share : shares.values()) {
+                sb.append("  ").append(limitLine(share)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private String pool(Placement p) {
+        if (p.rule().colocates()) {
+            return "in " + p.host();
+        }
+        if (p.contexts() == 0) {
+            return p.rule() == AffinityRule.PRODUCER ? "caller's thread" : "caller's thread (direct call)";
+        }
+        PoolShare share = shares.get(p.kind());
+        String base = p.contexts() + " of " + p.requested();
+        return share != null && share.shared() ? base + " (shared " + limitName(p.kind()) + ")" : "x" + p.contexts();
+    }
+
+    private static String limitName(ContextKind kind) {
+        return switch (kind) {
+            case THREAD -> "maxThreads";
+            case VIRTUAL -> "maxVirtualThreads";
+            case PROCESS -> "maxProcesses";
+            case INLINE, ISOLATED, CLUSTER -> kind.name();
+        };
+    }
+
+    private static String limitLine(PoolShare share) {
+        String head = limitName(share.kind()) + " " + share.limit() + ": " + share.granted().size() + " stage"
+                + (share.granted().size() == 1 ? " asks for " : "s ask for ") + share.demand();
+        if (!share.shared()) {
+            return head + ", all granted (" + share.total() + " in use at most)";
+        }
+        return head + ", more than the limit: shared as " + share.granted() + " (" + share.total()
+                + " in use at most, never more than " + share.limit() + ")";
+    }
+
+    /** The plan as a Mermaid flowchart: one node per stage, direct calls drawn thick, queues labelled. */
+    public String toMermaid() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (StageSpec s : graph.stages()) {
+            ids.put(s.name(), "s" + ids.size());
+        }
+        StringBuilder sb = new StringBuilder("flowchart LR\n");
+        for (Placement p : placements.values()) {
+            String where = p.rule().colocates() ? "in " + p.host() : p.kind() + (p.contexts() > 0 ? " x" + p.contexts() : "");
+            sb.append("  ")
+                    .append(ids.get(p.stage()))
+                    .append("[\"")
+                    .append(p.stage().replace("\"", "'"))
+                    .append("<br/>")
+                    .append(graph.stage(p.stage()).operation().label())
+                    .append(" · ")
+                    .append(where)
+                    .append("\"]\n");
+        }
+        for (StageSpec s : graph.stages()) {
+            for (String up : s.upstreams()) {
+                Placement p = placements.get(s.name());
+                String edge = p.isQueued() ? " -->|queue " + p.queueSize() + "| " : p.rule().colocates() ? " ==>|direct| " : " -->|call| ";
+                sb.append("  ").append(ids.get(up)).append(edge).append(ids.get(s.name())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return explain();
+    }
+}

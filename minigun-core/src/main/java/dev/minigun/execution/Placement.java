@@ -1,0 +1,46 @@
+package dev.minigun.execution;
+
+import dev.minigun.ContextKind;
+import java.util.Optional;
+
+/**
+ * Where the plan put one stage, and why: the kind of context it runs in, how many contexts it gets
+ * (after the global limits are shared), whether it is called directly by an upstream, the size of
+ * its input queue, and the rule that decided.
+ *
+ * @param stage the stage's name
+ * @param kind the kind of context its code runs in (for a colocated stage: its host's)
+ * @param contexts how many contexts of its own it gets (0 when colocated)
+ * @param requested how many it asked for (0 when colocated)
+ * @param affinity the upstream it is colocated with, if any
+ * @param host the stage that owns the context this stage runs in (itself unless colocated)
+ * @param queueSize the capacity of its input queue (0 when it has no queue)
+ * @param concurrency how many threads may call its code at once
+ * @param rule the rule that decided
+ */
+public record Placement(
+        String stage,
+        ContextKind kind,
+        int contexts,
+        int requested,
+        Optional<String> affinity,
+        String host,
+        int queueSize,
+        int concurrency,
+        AffinityRule rule) {
+
+    /** Whether this stage owns contexts (as opposed to being called directly by its upstream). */
+    public boolean ownsContext() {
+        return !rule.colocates() && !(kind == ContextKind.INLINE && rule != AffinityRule.PRODUCER);
+    }
+
+    /** Whether items reach this stage through a bounded queue. */
+    public boolean isQueued() {
+        return queueSize > 0;
+    }
+
+    /** The same placement with {@code n} contexts, after the global limit is shared. */
+    Placement withContexts(int n) {
+        return new Placement(stage, kind, n, requested, affinity, host, queueSize, n, rule);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.minigun.execution;
+
+import dev.minigun.ErrorPolicy;
+import dev.minigun.Exec;
+import dev.minigun.Routing;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One stage of a pipeline definition, as an immutable value: its unique (possibly scoped) name,
+ * what it does, the stages that feed it through static edges, where it asked to run, how it splits
+ * its output and what it does on error. The DSL builds these; the plan and the orchestrator read
+ * them and never call back into the DSL.
+ *
+ * @param name the unique name, scoped as {@code fragment/inner} inside a fragment
+ * @param operation what the stage does
+ * @param upstreams the names of the stages that feed it, in the order given
+ * @param exec where the stage asked to run, if it asked
+ * @param routing how it splits its output among several downstreams
+ * @param errorPolicy what it does when its code throws
+ */
+public record StageSpec(
+        String name,
+        Operation operation,
+        List<String> upstreams,
+        Optional<Exec> exec,
+        Routing routing,
+        ErrorPolicy errorPolicy) {
+
+    /** Copies the lists so the value cannot change under the plan. */
+    public StageSpec {
+        upstreams = List.copyOf(upstreams);
+    }
+
+    /** The same stage with another routing. */
+    public StageSpec withRouting(Routing newRouting) {
+        return new StageSpec(name, operation, upstreams, exec, newRouting, errorPolicy);
+    }
+
+    /** The same stage with another error policy. */
+    public StageSpec withErrorPolicy(ErrorPolicy policy) {
+        return new StageSpec(name, operation, upstreams, exec, routing, policy);
+    }
+
+    /** The part of the name after the last {@code /}: how {@code emitTo} may name it when unique. */
+    public String shortName() {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+}

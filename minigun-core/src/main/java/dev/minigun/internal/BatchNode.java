@@ -1,0 +1,122 @@
+package dev.minigun.internal;
+
+import dev.minigun.ErrorPolicy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Groups items into unmodifiable lists of {@code size}. The final partial list is emitted at end of
+ * stream ({@link #flush}); with a maximum wait, a partial list is also emitted once its first item
+ * has waited that long, even while the upstream is slow. No empty list is ever emitted.
+ *
+ * <p>It may be called from several threads (inline under a pool) and from the run's timer, so the
+ * buffer is guarded by a lock, held while a full list is emitted: lists leave in the order they
+ * were filled.
+ */
+public final class BatchNode extends StageNode {
+    private final int size;
+    private final long maxWaitNanos;
+    private final ScheduledExecutorService timer;
+    private final Quiescence quiescence;
+    private final ReentrantLock lock = new ReentrantLock();
+    private ArrayList<Object> buffer;
+    private long generation;
+
+    /**
+     * The runtime of a batch stage; {@code timer} is {@code null} when {@code maxWaitNanos} is 0.
+     */
+    public BatchNode(
+            String name,
+            int size,
+            long maxWaitNanos,
+            ScheduledExecutorService timer,
+            Quiescence quiescence,
+            ErrorPolicy policy,
+            RunControl control,
+            StageCounters counters) {
+        super(name, policy, control, counters);
+        this.size = size;
+        this.maxWaitNanos = maxWaitNanos;
+        this.timer = timer;
+        this.quiescence = quiescence;
+        this.buffer = newBuffer();
+    }
+
+    private ArrayList<Object> newBuffer() {
+        return new ArrayList<>(Math.min(size, 1024));
+    }
+
+    @Override
+    void handle(Object item) {
+        lock.lock();
+        try {
+            buffer.add(item);
+            if (buffer.size() == 1 && timer != null) {
+                scheduleTimeout(generation);
+            }
+            if (buffer.size() >= size) {
+                emitLocked();
+            }
+            counters.completed.increment();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void emitLocked() {
+        List<Object> full = Collections.unmodifiableList(buffer);
+        buffer = newBuffer();
+        generation++;
+        out.emit(full);
+    }
+
+    private void scheduleTimeout(long forGeneration) {
+        try {
+            timer.schedule(() -> timedFlush(forGeneration), maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The run is ending: the final flush at end of stream takes care of the buffer.
+        }
+    }
+
+    private void timedFlush(long forGeneration) {
+        // The end-of-stream lock keeps the coordinator from concluding while this flush moves items.
+        quiescence.endOfStreamLock().lock();
+        try {
+            lock.lock();
+            try {
+                if (forGeneration == generation && !buffer.isEmpty()) {
+                    emitLocked();
+                }
+            } finally {
+                lock.unlock();
+            }
+        } catch (RunCancelledException e) {
+            // cancelled while emitting: the run is stopping
+        } catch (Throwable t) {
+            if (!control().isCancelled()) {
+                control().failed(name(), "timed flush of a partial batch", t, policy());
+            }
+        } finally {
+            quiescence.endOfStreamLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean flush() {
+        lock.lock();
+        try {
+            if (buffer.isEmpty()) {
+                return false;
+            }
+            emitLocked();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.minigun.internal;
+
+import dev.minigun.Emitter;
+import dev.minigun.PipelineException;
+import dev.minigun.Routing;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@link Emitter} a stage's code writes to: splits each item among the stage's downstream
+ * targets according to its {@link Routing}, and resolves {@code emitTo} names through the
+ * {@link Directory}. It counts what was emitted and delivered, so the report can show that every
+ * delivery reached a stage.
+ */
+public final class Outlet implements Emitter<Object> {
+    private final String stage;
+    private final Target[] targets;
+    private final Routing routing;
+    private final StageCounters counters;
+    private final Directory directory;
+    private final AtomicInteger turn = new AtomicInteger();
+
+    /** The outlet of {@code stage}, feeding {@code targets} in definition order. */
+    public Outlet(String stage, List<Target> targets, Routing routing, StageCounters counters, Directory directory) {
+        this.stage = stage;
+        this.targets = targets.toArray(Target[]::new);
+        this.routing = routing;
+        this.counters = counters;
+        this.directory = directory;
+    }
+
+    @Override
+    public void emit(Object item) {
+        checkNotNull(item);
+        counters.emitted.increment();
+        Target[] ts = targets;
+        if (ts.length == 1) {
+            ts[0].accept(item);
+            counters.delivered.increment();
+            return;
+        }
+        if (ts.length == 0) {
+            throw new PipelineException(
+                    stage,
+                    "stage '" + stage + "' emitted an item but has no downstream stage: add a stage after it, or use emitTo");
+        }
+        switch (routing) {
+            case Routing.Broadcast b -> {
+                for (Target t : ts) {
+                    t.accept(item);
+                    counters.delivered.increment();
+                }
+            }
+            case Routing.RoundRobin r -> {
+                ts[Math.floorMod(turn.getAndIncrement(), ts.length)].accept(item);
+                counters.delivered.increment();
+            }
+            case Routing.ByKey k -> {
+                ts[Math.floorMod(keyHash(k, item), ts.length)].accept(item);
+                counters.delivered.increment();
+            }
+        }
+    }
+
+    private int keyHash(Routing.ByKey routingByKey, Object item) {
+        Object key;
+        try {
+            key = routingByKey.key().apply(item);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PipelineException(stage, "the byKey routing key of stage '" + stage + "' threw: " + e, e);
+        }
+        if (key == null) {
+            throw new PipelineException(stage, "the byKey routing key of stage '" + stage + "' returned null for " + item);
+        }
+        int h = key.hashCode();
+        return h ^ (h >>> 16);
+    }
+
+    @Override
+    public void emitTo(String target, Object item) {
+        checkNotNull(item);
+        Target t = directory.resolve(stage, target);
+        counters.emitted.increment();
+        t.accept(item);
+        counters.delivered.increment();
+    }
+
+    private void checkNotNull(Object item) {
+        if (item == null) {
+            throw new PipelineException(stage, "stage '" + stage + "' emitted null: emit a value (use Optional or a record to say 'nothing')");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.minigun.internal;
+
+import dev.minigun.ErrorPolicy;
+import dev.minigun.Source;
+
+/**
+ * Runs a producer's {@link Source} once, in the producer's context. The producer counts as one
+ * unit of pending work from before the run starts until its source returns or throws, so the run
+ * cannot end while it may still emit.
+ */
+public final class ProducerTask implements Runnable {
+    private final String name;
+    private final Source<Object> source;
+    private final Outlet out;
+    private final StageCounters counters;
+    private final RunControl control;
+    private final Quiescence quiescence;
+
+    /** The task of producer {@code name}. */
+    @SuppressWarnings("unchecked")
+    public ProducerTask(
+            String name, Source<?> source, Outlet out, StageCounters counters, RunControl control, Quiescence quiescence) {
+        this.name = name;
+        this.source = (Source<Object>) source;
+        this.out = out;
+        this.counters = counters;
+        this.control = control;
+        this.quiescence = quiescence;
+    }
+
+    /** The producer's name. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void run() {
+        long start = System.nanoTime();
+        try {
+            if (!control.isCancelled()) {
+                source.produce(out);
+                counters.completed.increment();
+            }
+        } catch (RunCancelledException e) {
+            counters.cancelled.increment();
+        } catch (Throwable t) {
+            if (control.isCancelled() && StageNode.isInterruption(t)) {
+                counters.cancelled.increment();
+            } else {
+                counters.failed.increment();
+                control.failed(name, null, t, ErrorPolicy.failFast());
+            }
+        } finally {
+            counters.busyNanos.add(System.nanoTime() - start);
+            quiescence.exit();
+        }
+    }
+}

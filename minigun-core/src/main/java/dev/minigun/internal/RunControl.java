@@ -1,0 +1,87 @@
+package dev.minigun.internal;
+
+import dev.minigun.ErrorPolicy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shared state every stage of one run reports to: the failures, and whether the run has been
+ * cancelled and why. The first failure under {@code failFast} cancels the run; the orchestrator
+ * supplies what cancelling does (abort the queues, interrupt the contexts).
+ */
+public final class RunControl {
+    private static final int MAX_KEPT = 100;
+
+    private final List<Failure> failures = new ArrayList<>();
+    private volatile boolean cancelled;
+    private volatile String cancelReason;
+    private volatile Failure fatal;
+    private Runnable onCancel = () -> {};
+    private int dropped;
+
+    /** What cancelling does; set once by the orchestrator before any stage starts. */
+    public void onCancel(Runnable action) {
+        this.onCancel = action;
+    }
+
+    /** Records that {@code item} failed at {@code stage}; under failFast the run is cancelled. */
+    public void failed(String stage, Object item, Throwable cause, ErrorPolicy policy) {
+        Failure f = Failure.of(stage, item, cause);
+        synchronized (failures) {
+            if (failures.size() < MAX_KEPT) {
+                failures.add(f);
+            } else {
+                dropped++;
+            }
+        }
+        if (policy instanceof ErrorPolicy.FailFast) {
+            synchronized (this) {
+                if (fatal == null && !cancelled) {
+                    fatal = f;
+                }
+            }
+            cancel(f.message());
+        }
+    }
+
+    /** Cancels the run (once; later calls do nothing). */
+    public void cancel(String reason) {
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelReason = reason;
+            cancelled = true;
+        }
+        onCancel.run();
+    }
+
+    /** Whether the run has been cancelled, by a failure or a caller. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Why the run was cancelled, if it was. */
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    /** The failure that cancelled the run, if one did. */
+    public Failure fatal() {
+        return fatal;
+    }
+
+    /** The failures recorded so far (at most 100 are kept). */
+    public List<Failure> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    /** How many failures were counted but not kept. */
+    public int droppedFailures() {
+        synchronized (failures) {
+            return dropped;
+        }
+    }
+}

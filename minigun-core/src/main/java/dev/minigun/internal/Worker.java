@@ -1,0 +1,47 @@
+package dev.minigun.internal;
+
+/**
+ * The loop of one context of a stage that owns contexts: takes items from the stage's queue and
+ * runs the stage (and every stage colocated after it) on each, until the queue is closed and
+ * drained or the run is cancelled. Each item taken is one unit of pending work, released once the
+ * stage has finished with it.
+ */
+public final class Worker implements Runnable {
+    private final StageNode node;
+    private final Channel channel;
+    private final Quiescence quiescence;
+    private final RunControl control;
+
+    /** A loop feeding {@code node} from {@code channel}. */
+    public Worker(StageNode node, Channel channel, Quiescence quiescence, RunControl control) {
+        this.node = node;
+        this.channel = channel;
+        this.quiescence = quiescence;
+        this.control = control;
+    }
+
+    @Override
+    public void run() {
+        while (!control.isCancelled()) {
+            Object item;
+            try {
+                item = channel.take();
+            } catch (InterruptedException e) {
+                if (control.isCancelled()) {
+                    return;
+                }
+                continue; // an interrupt the stage's own code left behind; the run goes on
+            }
+            if (item == null) {
+                return;
+            }
+            try {
+                node.accept(item);
+            } catch (RunCancelledException e) {
+                return;
+            } finally {
+                quiescence.exit();
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Minigun: composable, high-throughput data pipelines where each stage says where it runs. The
+ * public API is {@code dev.minigun} (the DSL) and {@code dev.minigun.execution} (contexts, pools,
+ * the plan and the orchestrator); {@code dev.minigun.internal} is not exported.
+ */
+module dev.minigun {
+    exports dev.minigun;
+    exports dev.minigun.execution;
+}
