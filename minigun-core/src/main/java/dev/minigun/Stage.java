@@ -30,7 +30,8 @@ public final class Stage<T> {
         return name;
     }
 
-    Pipeline pipeline() {
+    /** The pipeline this stage belongs to. */
+    public Pipeline pipeline() {
         return pipeline;
     }
 

@@ -10,6 +10,7 @@ import dev.minigun.ContextKind;
 final class InlineContext implements ExecutionContext {
     private final String name;
     private volatile Thread runner;
+    private boolean used;
 
     InlineContext(String name) {
         this.name = name;
@@ -27,6 +28,12 @@ final class InlineContext implements ExecutionContext {
 
     @Override
     public void execute(Runnable task) {
+        synchronized (this) {
+            if (used) {
+                throw new IllegalStateException("context " + name + " already ran a task");
+            }
+            used = true;
+        }
         runner = Thread.currentThread();
         try {
             task.run();

@@ -27,11 +27,14 @@ abstract sealed class ThreadBackedContext implements ExecutionContext permits Th
 
     @Override
     public final void execute(Runnable task) {
-        if (thread != null) {
-            throw new IllegalStateException("context " + name + " already runs a task");
+        Thread t;
+        synchronized (this) {
+            if (thread != null) {
+                throw new IllegalStateException("context " + name + " already runs a task");
+            }
+            t = newThread("minigun-" + name, task);
+            thread = t;
         }
-        Thread t = newThread("minigun-" + name, task);
-        thread = t;
         t.start();
     }
 
