@@ -230,7 +230,7 @@ public final class Pipeline {
         }
     }
 
-    private static <F> F required(String stage, String what, F f) {
+    static <F> F required(String stage, String what, F f) {
         if (f == null) {
             throw new PipelineDefinitionException(stage, "stage '" + stage + "' needs a " + what + ", got null");
         }

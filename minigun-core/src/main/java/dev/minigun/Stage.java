@@ -42,7 +42,7 @@ public final class Stage<T> {
 
     /** A stage on {@code exec} that runs {@code processor} on each item of this one. */
     public <R> Stage<R> process(String name, Exec exec, Processor<? super T, R> processor) {
-        return next(name, new Operation.Process(required(name, "processor", processor)), exec);
+        return next(name, new Operation.Process(Pipeline.required(name, "processor", processor)), exec);
     }
 
     /** A stage that emits {@code fn(item)} for each item of this one. */
@@ -52,7 +52,7 @@ public final class Stage<T> {
 
     /** A stage on {@code exec} that emits {@code fn(item)} for each item of this one. */
     public <R> Stage<R> map(String name, Exec exec, ItemFunction<? super T, ? extends R> fn) {
-        return next(name, new Operation.Map(required(name, "function", fn)), exec);
+        return next(name, new Operation.Map(Pipeline.required(name, "function", fn)), exec);
     }
 
     /** A stage that passes on the items for which {@code predicate} holds; the others count as filtered. */
@@ -62,7 +62,7 @@ public final class Stage<T> {
 
     /** A filter on {@code exec}. */
     public Stage<T> filter(String name, Exec exec, ItemPredicate<? super T> predicate) {
-        return next(name, new Operation.Filter(required(name, "predicate", predicate)), exec);
+        return next(name, new Operation.Filter(Pipeline.required(name, "predicate", predicate)), exec);
     }
 
     /** A stage that emits this one's items in lists of {@code size}; the last, partial list at the end. */
@@ -94,7 +94,7 @@ public final class Stage<T> {
 
     /** A consumer on {@code exec}. */
     public Stage<Void> consume(String name, Exec exec, Sink<? super T> sink) {
-        return next(name, new Operation.Consume(required(name, "sink", sink)), exec);
+        return next(name, new Operation.Consume(Pipeline.required(name, "sink", sink)), exec);
     }
 
     /** How this stage splits its items among several downstream branches (default: broadcast). */
@@ -138,13 +138,6 @@ public final class Stage<T> {
                     next, "stage '" + next + "' cannot follow '" + name + "': a consumer emits nothing; add it after the stage before '" + name + "'");
         }
         return pipeline.add(next, operation, List.of(name), exec);
-    }
-
-    private static <F> F required(String stage, String what, F f) {
-        if (f == null) {
-            throw new PipelineDefinitionException(stage, "stage '" + stage + "' needs a " + what + ", got null");
-        }
-        return f;
     }
 
     @Override

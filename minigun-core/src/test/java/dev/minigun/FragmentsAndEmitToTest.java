@@ -122,7 +122,7 @@ class FragmentsAndEmitToTest {
         source.consume("left", left::add);
         source.consume("right", right::add);
 
-        p.run();
+        assertNothingLost(p.run());
 
         assertThat(List.copyOf(left).getFirst()).isSameAs(List.copyOf(right).getFirst());
     }
