@@ -90,6 +90,23 @@ class EndOfStreamTest {
     }
 
     @Test
+    void aStageThatFeedsItselfNeverWaitsForItsOwnFullQueue() {
+        Pipeline p = Pipeline.create("tree");
+        p.producer("source", (Emitter<Integer> out) -> out.emitTo("tree", 10));
+        p.processor("tree", Exec.threads(1).queueSize(1), (Integer depth, Emitter<Integer> out) -> {
+            if (depth > 0) {
+                out.emitTo("tree", depth - 1);
+                out.emitTo("tree", depth - 1);
+            }
+        });
+
+        RunReport report = assertNothingLost(p.start().await());
+
+        assertThat(report.stage("tree").in()).isEqualTo(2047); // a full binary tree of depth 10
+        assertThat(report.stage("tree").peakQueued()).isGreaterThan(1);
+    }
+
+    @Test
     void batchesFlushTheFinalPartialBatchAndNeverAnEmptyOne() {
         for (int items : new int[] {0, 1, 95, 100}) {
             Pipeline p = Pipeline.create("batches-" + items);

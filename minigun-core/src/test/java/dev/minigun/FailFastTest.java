@@ -99,6 +99,24 @@ class FailFastTest {
     }
 
     @Test
+    void aCancelPassingThroughDirectCallsKeepsEveryDeliveryAccountedFor() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Pipeline p = Pipeline.create("direct");
+            p.producer("read", rows(100_000))
+                    .map("parse", r -> r)
+                    .consume("store", Exec.threads(1).queueSize(1), r -> {
+                        if (r.id() == 50) {
+                            throw new IllegalStateException("boom");
+                        }
+                    });
+
+            PipelineException e = assertThrows(PipelineException.class, p::run);
+
+            assertNothingLost(e.report().orElseThrow());
+        }
+    }
+
+    @Test
     void skipCountsTheFailedItemAndGoesOn() {
         Pipeline p = Pipeline.create("import");
         p.producer("read", rows(100))

@@ -73,6 +73,25 @@ class RunningTest {
     }
 
     @Test
+    void cancellingABatchingRunCountsThePartialBatchAsInFlight() throws Exception {
+        Pipeline p = Pipeline.create("batching");
+        CountDownLatch flowing = new CountDownLatch(3);
+        p.producer("read", endless())
+                .batch("rows", 1_000)
+                .consume("store", Exec.threads(1).queueSize(2), rows -> flowing.countDown());
+
+        Running running = p.start();
+        assertThat(flowing.await(30, TimeUnit.SECONDS)).isTrue();
+        running.cancel();
+        PipelineException e = assertThrows(PipelineException.class, running::await);
+
+        RunReport report = assertNothingLost(e.report().orElseThrow());
+        StageReport rows = report.stage("rows");
+        assertThat(rows.completed()).as("every item counted done left in a delivered list").isEqualTo(rows.delivered() * 1_000);
+        assertThat(rows.in()).isEqualTo(report.stage("read").delivered());
+    }
+
+    @Test
     void interruptingTheThreadBlockedInRunStopsTheRun() throws Exception {
         Pipeline p = Pipeline.create("interrupted");
         CountDownLatch flowing = new CountDownLatch(100);

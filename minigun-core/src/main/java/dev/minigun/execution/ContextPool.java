@@ -61,6 +61,11 @@ public final class ContextPool {
         }
     }
 
+    /** Every context handed out and not released, in the order they were handed out. */
+    public List<ExecutionContext> contexts() {
+        return snapshot();
+    }
+
     /** Waits for every context handed out and not released to end. */
     public void joinAll() throws InterruptedException {
         for (ExecutionContext ctx : snapshot()) {

@@ -66,6 +66,8 @@ public final class ExecutionOrchestrator {
     private final List<ProducerTask> producers = new ArrayList<>();
     private final Map<ContextKind, ContextPool> pools = new EnumMap<>(ContextKind.class);
     private final ScheduledThreadPoolExecutor timer;
+    private final List<Thread> timerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Thread coordinator;
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile boolean started;
@@ -91,13 +93,16 @@ public final class ExecutionOrchestrator {
         }
         boolean timed = graph.stages().stream()
                 .anyMatch(s -> s.operation() instanceof Operation.Batch b && b.maxWait().isPresent());
-        this.timer = timed ? newTimer(graph.pipeline()) : null;
+        this.timer = timed ? newTimer(graph.pipeline(), timerThreads) : null;
         wire();
     }
 
-    private static ScheduledThreadPoolExecutor newTimer(String pipeline) {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(
-                1, r -> Thread.ofPlatform().name("minigun-" + pipeline + "/batch-timer").unstarted(r));
+    private static ScheduledThreadPoolExecutor newTimer(String pipeline, List<Thread> started) {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = Thread.ofPlatform().name("minigun-" + pipeline + "/batch-timer").unstarted(r);
+            started.add(thread);
+            return thread;
+        });
         t.setRemoveOnCancelPolicy(true);
         t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         return t;
@@ -205,14 +210,14 @@ public final class ExecutionOrchestrator {
             started = true;
         }
         CompletableFuture<RunReport> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("minigun-" + graph.pipeline() + "/run").start(() -> {
+        Thread thread = Thread.ofPlatform().name("minigun-" + graph.pipeline() + "/run").start(() -> {
             try {
                 done.complete(execute());
             } catch (Throwable t) {
                 done.completeExceptionally(t);
             }
         });
-        return new Handle(done);
+        return new Handle(done, thread);
     }
 
     /** Cancels the run; returns at once. */
@@ -221,6 +226,7 @@ public final class ExecutionOrchestrator {
     }
 
     private RunReport execute() {
+        coordinator = Thread.currentThread();
         startNanos = System.nanoTime();
         quiescence.enter(producers.size());
         try {
@@ -279,7 +285,9 @@ public final class ExecutionOrchestrator {
             }
             boolean flushed = false;
             boolean quiet;
-            quiescence.endOfStreamLock().lock();
+            if (!lockEndOfStream()) {
+                return;
+            }
             try {
                 for (StageNode node : nodes.values()) {
                     flushed |= flushQuietly(node);
@@ -292,6 +300,23 @@ public final class ExecutionOrchestrator {
                 return;
             }
         }
+    }
+
+    /** Takes the end-of-stream lock (a batch timer may hold it) unless the run is cancelled meanwhile. */
+    private boolean lockEndOfStream() {
+        while (!control.isCancelled()) {
+            try {
+                if (quiescence.endOfStreamLock().tryLock(10, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                if (!control.isCancelled()) {
+                    coordinatorInterrupted = true;
+                    control.cancel("the thread running pipeline '" + graph.pipeline() + "' was interrupted");
+                }
+            }
+        }
+        return false;
     }
 
     private boolean flushQuietly(StageNode node) {
@@ -313,6 +338,12 @@ public final class ExecutionOrchestrator {
         for (ContextPool pool : pools.values()) {
             pool.terminateAll();
         }
+        // The coordinator may be running stage code itself (an inline producer, or a flush of
+        // partial batches into directly called stages): it is stopped like any context.
+        Thread c = coordinator;
+        if (c != null && c != Thread.currentThread()) {
+            c.interrupt();
+        }
         quiescence.wake();
     }
 
@@ -320,33 +351,63 @@ public final class ExecutionOrchestrator {
 
     private void stopEverything() {
         boolean interrupted = Thread.interrupted();
-        try {
-            long deadline = System.nanoTime() + graph.stopGrace().toNanos();
-            List<ExecutionContext> alive = new ArrayList<>();
-            for (ContextPool pool : pools.values()) {
-                alive.addAll(pool.joinAll(deadline));
+        long deadline = System.nanoTime() + graph.stopGrace().toNanos();
+        List<String> alive = new ArrayList<>();
+        for (ContextPool pool : pools.values()) {
+            for (ExecutionContext ctx : pool.contexts()) {
+                if (!joinUntil(ctx::join, deadline)) {
+                    alive.add(ctx.name());
+                }
             }
-            if (!alive.isEmpty()) {
-                control.cancel("stages did not stop: " + alive.stream().map(ExecutionContext::name).toList());
-                stuck = alive.stream().map(ExecutionContext::name).toList();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+            for (Thread t : timerThreads) {
+                TimedJoin timerJoin = millis -> {
+                    t.join(millis);
+                    return !t.isAlive();
+                };
+                if (!joinUntil(timerJoin, deadline)) {
+                    alive.add(t.getName());
+                }
             }
-            if (timer != null) {
-                timer.shutdownNow();
-                timer.awaitTermination(graph.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted && coordinatorInterrupted) {
+        }
+        if (!alive.isEmpty()) {
+            stuck = List.copyOf(alive);
+            control.cancel("stages did not stop: " + stuck);
+        }
+        if (control.isCancelled()) {
+            // Every thread has stopped (or was abandoned): what the stages still hold will never move.
+            nodes.values().forEach(StageNode::discardOnCancel);
+        }
+        if (interrupted || Thread.interrupted()) {
+            if (coordinatorInterrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A join that waits until {@code deadline} however often the waiting thread is interrupted. */
+    private interface TimedJoin {
+        boolean join(long millis) throws InterruptedException;
+    }
+
+    private boolean joinUntil(TimedJoin join, long deadline) {
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            try {
+                return join.join(Math.max(1, left));
+            } catch (InterruptedException e) {
+                if (left <= 0) {
+                    return false;
+                }
             }
         }
     }
 
     private RunReport finish() {
         Failure fatal = control.fatal();
-        String outcome = fatal != null ? "failed" : control.isCancelled() ? "cancelled" : "completed";
-        RunReport report = snapshot(outcome);
+        RunReport report = snapshot(outcome());
         if (fatal != null) {
             PipelineException e = new PipelineException(
                     fatal.stage(),
@@ -365,6 +426,10 @@ public final class ExecutionOrchestrator {
                     .withReport(report);
         }
         return report;
+    }
+
+    private String outcome() {
+        return control.fatal() != null ? "failed" : control.isCancelled() ? "cancelled" : "completed";
     }
 
     private String stuckNote() {
@@ -405,15 +470,26 @@ public final class ExecutionOrchestrator {
     /** The {@link Running} handle of a run started on its own coordinator thread. */
     private final class Handle implements Running {
         private final CompletableFuture<RunReport> done;
+        private final Thread coordinatorThread;
 
-        Handle(CompletableFuture<RunReport> done) {
+        Handle(CompletableFuture<RunReport> done, Thread coordinatorThread) {
             this.done = done;
+            this.coordinatorThread = coordinatorThread;
         }
 
         @Override
         public RunReport await() {
             try {
-                return done.get();
+                // The outcome is known once the future completes; the run is over once its thread has ended.
+                RunReport report;
+                try {
+                    report = done.get();
+                } finally {
+                    if (done.isDone()) {
+                        coordinatorThread.join();
+                    }
+                }
+                return report;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PipelineException(null, "interrupted while waiting for pipeline '" + graph.pipeline() + "'", e);
@@ -427,13 +503,17 @@ public final class ExecutionOrchestrator {
 
         @Override
         public boolean await(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
             try {
-                done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-                return true;
+                try {
+                    done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    // ended with a failure: still ended
+                }
+                coordinatorThread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                return !coordinatorThread.isAlive();
             } catch (TimeoutException e) {
                 return false;
-            } catch (ExecutionException e) {
-                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -447,7 +527,7 @@ public final class ExecutionOrchestrator {
 
         @Override
         public RunReport stats() {
-            return snapshot(done.isDone() ? (control.isCancelled() ? "cancelled" : "completed") : "running");
+            return snapshot(done.isDone() ? outcome() : "running");
         }
 
         @Override

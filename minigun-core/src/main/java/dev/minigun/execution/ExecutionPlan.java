@@ -170,25 +170,26 @@ public final class ExecutionPlan {
                             + " context at least one " + names + ": raise " + limitName + " to at least "
                             + owners.size() + ", or let some of them run colocated or on another kind");
         }
-        int demand = owners.stream().mapToInt(Placement::requested).sum();
+        long demand = owners.stream().mapToLong(Placement::requested).sum();
         Map<String, Integer> granted = new LinkedHashMap<>();
         if (demand <= limit) {
             owners.forEach(p -> granted.put(p.stage(), p.requested()));
         } else {
             // Each gets one; the rest of the limit goes in proportion to what each asked beyond one,
-            // the leftover units to the largest remainders (ties: definition order).
-            int spare = limit - owners.size();
+            // the leftover units to the largest remainders (ties: definition order). Exact long
+            // arithmetic: (asked - 1) * spare < 2^62, so no rounding can push past the limit.
+            long spare = limit - owners.size();
             long extraDemand = demand - owners.size();
-            int[] give = new int[owners.size()];
-            double[] remainder = new double[owners.size()];
-            int given = 0;
+            long[] give = new long[owners.size()];
+            long[] remainder = new long[owners.size()];
+            long given = 0;
             for (int i = 0; i < owners.size(); i++) {
-                double exact = (double) (owners.get(i).requested() - 1) * spare / extraDemand;
-                give[i] = (int) Math.floor(exact);
-                remainder[i] = exact - give[i];
+                long share = (owners.get(i).requested() - 1L) * spare;
+                give[i] = share / extraDemand;
+                remainder[i] = share % extraDemand;
                 given += give[i];
             }
-            for (int left = spare - given; left > 0; left--) {
+            for (long left = spare - given; left > 0; left--) {
                 int best = -1;
                 for (int i = 0; i < owners.size(); i++) {
                     boolean room = give[i] + 1 < owners.get(i).requested();
@@ -203,7 +204,7 @@ public final class ExecutionPlan {
                 remainder[best] = -1;
             }
             for (int i = 0; i < owners.size(); i++) {
-                granted.put(owners.get(i).stage(), 1 + give[i]);
+                granted.put(owners.get(i).stage(), (int) (1 + give[i]));
             }
         }
         granted.forEach((stage, n) -> placed.put(stage, placed.get(stage).withContexts(n)));

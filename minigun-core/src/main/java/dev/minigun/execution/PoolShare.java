@@ -13,7 +13,7 @@ import java.util.Map;
  * @param demand how many contexts the stages asked for in all
  * @param granted how many each stage got, in definition order
  */
-public record PoolShare(ContextKind kind, int limit, int demand, Map<String, Integer> granted) {
+public record PoolShare(ContextKind kind, int limit, long demand, Map<String, Integer> granted) {
 
     /** Copies the map, keeping its order. */
     public PoolShare {

@@ -60,7 +60,7 @@ public final class BatchNode extends StageNode {
                 scheduleTimeout(generation);
             }
             if (buffer.size() >= size) {
-                emitLocked();
+                emitLocked(buffer.size() - 1); // this item is counted below, once the list has left
             }
             counters.completed.increment();
         } finally {
@@ -68,11 +68,26 @@ public final class BatchNode extends StageNode {
         }
     }
 
-    private void emitLocked() {
+    /**
+     * Emits the buffer as one list. Buffered items count as completed; if the list cannot leave,
+     * the {@code counted} items of it already counted move to cancelled (or failed), so the report
+     * never calls an item done that no stage received.
+     */
+    private void emitLocked(int counted) {
         List<Object> full = Collections.unmodifiableList(buffer);
         buffer = newBuffer();
         generation++;
-        out.emit(full);
+        try {
+            out.emit(full);
+        } catch (RunCancelledException e) {
+            counters.completed.add(-counted);
+            counters.cancelled.add(counted);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            counters.completed.add(-counted);
+            counters.failed.add(counted);
+            throw e;
+        }
     }
 
     private void scheduleTimeout(long forGeneration) {
@@ -85,12 +100,16 @@ public final class BatchNode extends StageNode {
 
     private void timedFlush(long forGeneration) {
         // The end-of-stream lock keeps the coordinator from concluding while this flush moves items.
-        quiescence.endOfStreamLock().lock();
+        try {
+            quiescence.endOfStreamLock().lockInterruptibly();
+        } catch (InterruptedException e) {
+            return; // the run is stopping; the buffer is accounted for at the end
+        }
         try {
             lock.lock();
             try {
                 if (forGeneration == generation && !buffer.isEmpty()) {
-                    emitLocked();
+                    emitLocked(buffer.size());
                 }
             } finally {
                 lock.unlock();
@@ -106,6 +125,24 @@ public final class BatchNode extends StageNode {
         }
     }
 
+    /**
+     * For a cancelled run, once every thread has stopped: the items still buffered will never
+     * leave, so they move from completed to cancelled, and the report counts them in flight.
+     */
+    @Override
+    public void discardOnCancel() {
+        if (!lock.tryLock()) {
+            return; // an abandoned thread still holds the buffer; the exception names it
+        }
+        try {
+            counters.completed.add(-buffer.size());
+            counters.cancelled.add(buffer.size());
+            buffer = newBuffer();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public boolean flush() {
         lock.lock();
@@ -113,7 +150,7 @@ public final class BatchNode extends StageNode {
             if (buffer.isEmpty()) {
                 return false;
             }
-            emitLocked();
+            emitLocked(buffer.size());
             return true;
         } finally {
             lock.unlock();

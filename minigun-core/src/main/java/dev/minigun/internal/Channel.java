@@ -1,6 +1,6 @@
 package dev.minigun.internal;
 
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,15 +11,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #abort} ends it at once for a cancelled run: everyone blocked wakes, senders throw
  * {@link RunCancelledException}, takers get {@code null}.
  *
- * <p>It is a plain lock-and-conditions ring: it also keeps the peak depth, which tests and the
+ * <p>One exception to the bound: a thread that takes from this queue (one of the stage's own
+ * workers) never waits to put into it. Such a put comes from an {@code emitTo} cycle through the
+ * stage itself, and waiting would mean waiting for itself; the queue grows past its capacity
+ * instead, by what the cycle has in flight.
+ *
+ * <p>It is a plain lock-and-conditions ring that also keeps the peak depth, which tests and the
  * report use to show that backpressure held.
  */
 public final class Channel {
     private final String stage;
-    private final Object[] ring;
+    private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
+    private final CopyOnWriteArrayList<Thread> takers = new CopyOnWriteArrayList<>();
+    private Object[] ring;
     private int head;
     private int count;
     private int peak;
@@ -32,14 +39,21 @@ public final class Channel {
             throw new IllegalArgumentException("capacity of the queue of '" + stage + "' must be positive: " + capacity);
         }
         this.stage = stage;
+        this.capacity = capacity;
         this.ring = new Object[capacity];
     }
 
-    /** Adds {@code item}, waiting while the queue is full. */
+    /** Registers the calling thread as one of the stage's workers, which take from this queue. */
+    public void registerTaker() {
+        takers.add(Thread.currentThread());
+    }
+
+    /** Adds {@code item}, waiting while the queue is full (unless the caller is one of its takers). */
     public void put(Object item) throws InterruptedException {
         lock.lockInterruptibly();
         try {
-            while (count == ring.length && !aborted) {
+            boolean self = count >= capacity && takers.contains(Thread.currentThread());
+            while (!self && count >= capacity && !aborted) {
                 notFull.await();
             }
             if (aborted) {
@@ -47,6 +61,9 @@ public final class Channel {
             }
             if (closed) {
                 throw new IllegalStateException("queue of '" + stage + "' is closed");
+            }
+            if (count == ring.length) {
+                grow();
             }
             ring[(head + count) % ring.length] = item;
             count++;
@@ -59,6 +76,15 @@ public final class Channel {
         }
     }
 
+    private void grow() {
+        Object[] bigger = new Object[ring.length * 2];
+        for (int i = 0; i < count; i++) {
+            bigger[i] = ring[(head + i) % ring.length];
+        }
+        ring = bigger;
+        head = 0;
+    }
+
     /** The next item, waiting for one; {@code null} once the queue is closed and drained, or aborted. */
     public Object take() throws InterruptedException {
         lock.lockInterruptibly();
@@ -69,36 +95,22 @@ public final class Channel {
                 }
                 notEmpty.await();
             }
-            return aborted ? null : takeLocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Like {@link #take}, waiting at most {@code nanos}; {@code null} also when the time ran out. */
-    public Object poll(long nanos) throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            long left = nanos;
-            while (count == 0) {
-                if (closed || aborted || left <= 0) {
-                    return null;
-                }
-                left = notEmpty.awaitNanos(left);
+            if (aborted) {
+                return null;
             }
-            return aborted ? null : takeLocked();
+            Object item = ring[head];
+            ring[head] = null;
+            head = (head + 1) % ring.length;
+            count--;
+            if (count == 0 && ring.length > capacity) {
+                ring = new Object[capacity]; // a cycle has drained: give back what it grew
+                head = 0;
+            }
+            notFull.signal();
+            return item;
         } finally {
             lock.unlock();
         }
-    }
-
-    private Object takeLocked() {
-        Object item = ring[head];
-        ring[head] = null;
-        head = (head + 1) % ring.length;
-        count--;
-        notFull.signal();
-        return item;
     }
 
     /** No more items will come: takers drain what is left, then get {@code null}. */
@@ -112,23 +124,18 @@ public final class Channel {
         }
     }
 
-    /** Cancels: wakes every waiter; later puts throw, takes return {@code null}. */
+    /**
+     * Cancels: wakes every waiter; later puts throw, takes return {@code null}. Safe to call from an
+     * interrupted thread (the lock is only ever held briefly, so the wait for it is uninterruptible).
+     */
     public void abort() {
         aborted = true;
-        boolean locked = false;
+        lock.lock();
         try {
-            // A thread stuck holding the lock must not stop the abort of the others.
-            locked = lock.tryLock(50, TimeUnit.MILLISECONDS);
-            if (locked) {
-                notEmpty.signalAll();
-                notFull.signalAll();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            notEmpty.signalAll();
+            notFull.signalAll();
         } finally {
-            if (locked) {
-                lock.unlock();
-            }
+            lock.unlock();
         }
     }
 
@@ -152,8 +159,8 @@ public final class Channel {
         }
     }
 
-    /** How many items it can hold. */
+    /** How many items it holds before senders wait. */
     public int capacity() {
-        return ring.length;
+        return capacity;
     }
 }

@@ -13,7 +13,9 @@ public record DirectTarget(StageNode node) implements Target {
     }
 
     @Override
-    public void accept(Object item) {
+    public void accept(Object item, StageCounters sender) {
+        // The receiver counts the item in as soon as it is called, whatever happens next.
+        sender.delivered.increment();
         node.accept(item);
     }
 }

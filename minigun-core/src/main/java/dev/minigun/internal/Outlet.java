@@ -35,8 +35,7 @@ public final class Outlet implements Emitter<Object> {
         counters.emitted.increment();
         Target[] ts = targets;
         if (ts.length == 1) {
-            ts[0].accept(item);
-            counters.delivered.increment();
+            ts[0].accept(item, counters);
             return;
         }
         if (ts.length == 0) {
@@ -47,17 +46,14 @@ public final class Outlet implements Emitter<Object> {
         switch (routing) {
             case Routing.Broadcast b -> {
                 for (Target t : ts) {
-                    t.accept(item);
-                    counters.delivered.increment();
+                    t.accept(item, counters);
                 }
             }
             case Routing.RoundRobin r -> {
-                ts[Math.floorMod(turn.getAndIncrement(), ts.length)].accept(item);
-                counters.delivered.increment();
+                ts[Math.floorMod(turn.getAndIncrement(), ts.length)].accept(item, counters);
             }
             case Routing.ByKey k -> {
-                ts[Math.floorMod(keyHash(k, item), ts.length)].accept(item);
-                counters.delivered.increment();
+                ts[Math.floorMod(keyHash(k, item), ts.length)].accept(item, counters);
             }
         }
     }
@@ -83,8 +79,7 @@ public final class Outlet implements Emitter<Object> {
         checkNotNull(item);
         Target t = directory.resolve(stage, target);
         counters.emitted.increment();
-        t.accept(item);
-        counters.delivered.increment();
+        t.accept(item, counters);
     }
 
     private void checkNotNull(Object item) {

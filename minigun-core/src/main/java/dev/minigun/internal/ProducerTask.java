@@ -44,8 +44,11 @@ public final class ProducerTask implements Runnable {
         } catch (RunCancelledException e) {
             counters.cancelled.increment();
         } catch (Throwable t) {
-            if (control.isCancelled() && StageNode.isInterruption(t)) {
+            if (StageNode.isInterruption(t)) {
+                // Interrupted from outside the run (the thread blocked in run(), say): that stops
+                // the run, it is not a failure of the producer's code.
                 counters.cancelled.increment();
+                control.cancel("producer '" + name + "' was interrupted");
             } else {
                 counters.failed.increment();
                 control.failed(name, null, t, ErrorPolicy.failFast());

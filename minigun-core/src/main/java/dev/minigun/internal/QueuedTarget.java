@@ -14,10 +14,11 @@ import dev.minigun.PipelineException;
 public record QueuedTarget(String stage, Channel channel, Quiescence quiescence, RunControl control)
         implements Target {
     @Override
-    public void accept(Object item) {
+    public void accept(Object item, StageCounters sender) {
         quiescence.enter();
         try {
             channel.put(item);
+            sender.delivered.increment();
         } catch (InterruptedException e) {
             quiescence.exit();
             if (control.isCancelled()) {

@@ -16,7 +16,7 @@ public final class RunControl {
     private volatile boolean cancelled;
     private volatile String cancelReason;
     private volatile Failure fatal;
-    private Runnable onCancel = () -> {};
+    private volatile Runnable onCancel = () -> {};
     private int dropped;
 
     /** What cancelling does; set once by the orchestrator before any stage starts. */

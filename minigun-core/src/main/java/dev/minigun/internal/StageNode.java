@@ -75,6 +75,9 @@ public abstract sealed class StageNode permits ProcessNode, MapNode, FilterNode,
         return false;
     }
 
+    /** For a cancelled run, once every thread has stopped: accounts for what the stage still holds. */
+    public void discardOnCancel() {}
+
     static boolean isInterruption(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InterruptedException || c instanceof RunCancelledException

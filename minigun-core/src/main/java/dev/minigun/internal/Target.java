@@ -10,6 +10,10 @@ public sealed interface Target permits DirectTarget, QueuedTarget {
     /** The receiving stage's name. */
     String stage();
 
-    /** Hands {@code item} to the stage; blocks while its queue is full. */
-    void accept(Object item);
+    /**
+     * Hands {@code item} to the stage, counting the delivery in {@code sender}'s counters exactly
+     * when the receiver has it (so a cancel in the middle never leaves a delivery uncounted or
+     * counted twice); blocks while the stage's queue is full.
+     */
+    void accept(Object item, StageCounters sender);
 }

@@ -22,6 +22,7 @@ public final class Worker implements Runnable {
 
     @Override
     public void run() {
+        channel.registerTaker();
         while (!control.isCancelled()) {
             Object item;
             try {

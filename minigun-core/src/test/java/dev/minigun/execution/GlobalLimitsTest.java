@@ -104,6 +104,24 @@ class GlobalLimitsTest {
     }
 
     @Test
+    void hugeRequestsNeverAddUpPastTheLimit() {
+        Pipeline p = Pipeline.create("huge");
+        p.config().maxVirtualThreads(100);
+        p.producer("source", (Emitter<Integer> out) -> out.emit(1))
+                .map("a", Exec.virtualThreads(Integer.MAX_VALUE), i -> i)
+                .consume("b", Exec.virtualThreads(Integer.MAX_VALUE - 1), i -> {});
+
+        PoolShare share = p.plan().shares().stream()
+                .filter(s -> s.kind() == ContextKind.VIRTUAL)
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(share.demand()).isEqualTo(2L * Integer.MAX_VALUE - 1);
+        assertThat(share.total()).isEqualTo(100);
+        assertThat(share.granted()).containsEntry("a", 50).containsEntry("b", 50);
+    }
+
+    @Test
     void limitsThatCannotGiveEveryStageAContextFailBeforeAnyItemMoves() {
         Pipeline p = Pipeline.create("tight");
         p.config().maxThreads(2);

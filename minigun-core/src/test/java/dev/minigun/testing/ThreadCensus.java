@@ -18,6 +18,17 @@ public final class ThreadCensus {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * Waits, polling up to {@code timeout}, until no engine thread is alive; for a test that
+     * deliberately abandoned a thread that ignores interrupts and then let it finish.
+     */
+    public static void awaitNoMinigunThreads(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!minigunThreads().isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+    }
+
     /** The threads among {@code seen} (platform or virtual) that are still alive. */
     public static List<Thread> alive(Collection<Thread> seen) {
         return seen.stream().filter(Thread::isAlive).toList();
