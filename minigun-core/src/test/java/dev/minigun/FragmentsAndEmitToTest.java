@@ -114,6 +114,19 @@ class FragmentsAndEmitToTest {
     }
 
     @Test
+    void anItemOfTheWrongTypeSentByEmitToIsExplained() {
+        Pipeline p = Pipeline.create("routes");
+        p.producer("orders", orders(1)).process("route", (Order o, Emitter<Object> out) -> out.emitTo("ids", o));
+        p.consumer("ids", (String id) -> {});
+
+        assertThatThrownBy(p::run)
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("stage 'ids' failed on item Order[id=o0, cents=0]: java.lang.ClassCastException")
+                .hasMessageEndingWith("(the item's type, dev.minigun.FragmentsAndEmitToTest$Order, is not what this stage"
+                        + " takes: if it came through emitTo, check the stage that sent it)");
+    }
+
+    @Test
     void itemsAreTheSameObjectOnEveryBroadcastBranch() {
         Pipeline p = Pipeline.create("shared");
         ConcurrentLinkedQueue<Order> left = new ConcurrentLinkedQueue<>();

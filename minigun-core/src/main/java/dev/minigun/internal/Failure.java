@@ -7,13 +7,24 @@ package dev.minigun.internal;
  * @param stage the stage whose code threw
  * @param item the item's {@code toString}, truncated, or {@code null} for a producer
  * @param cause what was thrown
+ * @param hint what the user can do about it, or an empty string
  */
-public record Failure(String stage, String item, Throwable cause) {
+public record Failure(String stage, String item, Throwable cause, String hint) {
     private static final int MAX_ITEM_TEXT = 200;
 
     /** A failure of {@code item} at {@code stage}. */
     public static Failure of(String stage, Object item, Throwable cause) {
-        return new Failure(stage, item == null ? null : describe(item), cause);
+        return new Failure(stage, item == null ? null : describe(item), cause, hint(item, cause));
+    }
+
+    private static String hint(Object item, Throwable cause) {
+        // Items reach a stage untyped through emitTo: a cast of the item itself is a routing mistake.
+        if (item != null && cause instanceof ClassCastException cce && cce.getMessage() != null
+                && cce.getMessage().contains("class " + item.getClass().getName() + " cannot be cast")) {
+            return " (the item's type, " + item.getClass().getName()
+                    + ", is not what this stage takes: if it came through emitTo, check the stage that sent it)";
+        }
+        return "";
     }
 
     private static String describe(Object item) {
@@ -29,6 +40,6 @@ public record Failure(String stage, String item, Throwable cause) {
     /** "stage 'x' failed on item ...: cause" */
     public String message() {
         String on = item == null ? "" : " on item " + item;
-        return "stage '" + stage + "' failed" + on + ": " + cause;
+        return "stage '" + stage + "' failed" + on + ": " + cause + hint;
     }
 }
