@@ -1,0 +1,201 @@
+package dev.minigun.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The census's embedded H2 database: the {@code store} stage writes each batch of {@link FileStats}
+ * into it, and the demo queries it afterwards. It holds one JDBC connection, so it must be used by
+ * one thread at a time (the store stage during the run, the caller after it).
+ *
+ * <p>Schema, recreated on every {@link #create}:
+ *
+ * <pre>
+ * files(module VARCHAR, path VARCHAR PRIMARY KEY, lines INT, tokens INT)
+ * identifiers(path VARCHAR, name VARCHAR, count INT)   -- each file's top identifiers
+ * </pre>
+ */
+public final class CensusStore implements AutoCloseable {
+    /**
+     * Identifier rows per INSERT statement. H2 runs each entry of a JDBC batch as a command of its
+     * own; with one statement inserting many rows the same JDBC batch stores the census's ~260,000
+     * identifier rows in about half the time.
+     */
+    static final int ROWS_PER_INSERT = 50;
+
+    private final Connection connection;
+    private final PreparedStatement insertFile;
+    private final PreparedStatement insertIdentifiers;
+    private final PreparedStatement insertIdentifier;
+
+    private CensusStore(Connection connection) throws SQLException {
+        this.connection = connection;
+        String identifiers = "INSERT INTO identifiers(path, name, count) VALUES ";
+        this.insertFile =
+                connection.prepareStatement("INSERT INTO files(module, path, lines, tokens) VALUES (?, ?, ?, ?)");
+        this.insertIdentifiers =
+                connection.prepareStatement(identifiers + "(?, ?, ?), ".repeat(ROWS_PER_INSERT - 1) + "(?, ?, ?)");
+        this.insertIdentifier = connection.prepareStatement(identifiers + "(?, ?, ?)");
+    }
+
+    /** The JDBC URL of the database whose file is {@code base}{@code .mv.db}. */
+    public static String url(Path base) {
+        return "jdbc:h2:file:" + base.toAbsolutePath();
+    }
+
+    /**
+     * Opens (or creates) the database at {@code base}{@code .mv.db} and recreates its tables, empty.
+     * A {@code temporary} database is about to be deleted, so H2 skips compacting it on close
+     * (which takes about half a second for a full census).
+     */
+    public static CensusStore create(Path base, boolean temporary) throws SQLException {
+        Connection connection =
+                DriverManager.getConnection(url(base) + (temporary ? ";MAX_COMPACT_TIME=0" : ""), "sa", "");
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS identifiers");
+                s.execute("DROP TABLE IF EXISTS files");
+                s.execute("CREATE TABLE files(module VARCHAR NOT NULL, path VARCHAR PRIMARY KEY, "
+                        + "lines INT NOT NULL, tokens INT NOT NULL)");
+                s.execute("CREATE TABLE identifiers(path VARCHAR NOT NULL, name VARCHAR NOT NULL, count INT NOT NULL)");
+            }
+            connection.setAutoCommit(false);
+            return new CensusStore(connection);
+        } catch (SQLException e) {
+            closeQuietly(connection, e);
+            throw e;
+        }
+    }
+
+    /** Writes {@code batch} (its files and their top identifiers) with JDBC batches, in one transaction. */
+    public void insert(List<FileStats> batch) throws SQLException {
+        int rows = 0;
+        for (FileStats f : batch) {
+            rows += f.topIdentifiers().size();
+        }
+        // Rows up to the last multiple of ROWS_PER_INSERT go in multi-row statements, the rest one by one.
+        int inMultiRow = rows - rows % ROWS_PER_INSERT;
+        try {
+            int row = 0;
+            for (FileStats f : batch) {
+                insertFile.setString(1, f.module());
+                insertFile.setString(2, f.path());
+                insertFile.setInt(3, f.lines());
+                insertFile.setInt(4, f.tokens());
+                insertFile.addBatch();
+                for (IdentifierCount id : f.topIdentifiers()) {
+                    if (row < inMultiRow) {
+                        int at = 3 * (row % ROWS_PER_INSERT);
+                        insertIdentifiers.setString(at + 1, f.path());
+                        insertIdentifiers.setString(at + 2, id.name());
+                        insertIdentifiers.setInt(at + 3, id.count());
+                        if (row % ROWS_PER_INSERT == ROWS_PER_INSERT - 1) {
+                            insertIdentifiers.addBatch();
+                        }
+                    } else {
+                        insertIdentifier.setString(1, f.path());
+                        insertIdentifier.setString(2, id.name());
+                        insertIdentifier.setInt(3, id.count());
+                        insertIdentifier.addBatch();
+                    }
+                    row++;
+                }
+            }
+            insertFile.executeBatch();
+            insertIdentifiers.executeBatch();
+            insertIdentifier.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            insertFile.clearBatch();
+            insertIdentifiers.clearBatch();
+            insertIdentifier.clearBatch();
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    /** {@code SELECT COUNT(*) FROM files}. */
+    public long storedFiles() throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM files")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The {@code n} identifiers with the highest summed counts, ties by name. */
+    public List<IdentifierTotal> topIdentifiers(int n) throws SQLException {
+        String sql = "SELECT name, SUM(count) AS total, COUNT(*) AS in_files FROM identifiers "
+                + "GROUP BY name ORDER BY total DESC, name LIMIT ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setInt(1, n);
+            try (ResultSet rs = s.executeQuery()) {
+                List<IdentifierTotal> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new IdentifierTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** The {@code n} modules with the most lines, ties by name. */
+    public List<ModuleTotal> topModulesByLines(int n) throws SQLException {
+        String sql = "SELECT module, COUNT(*), SUM(lines) AS total_lines, SUM(tokens) FROM files "
+                + "GROUP BY module ORDER BY total_lines DESC, module LIMIT ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setInt(1, n);
+            try (ResultSet rs = s.executeQuery()) {
+                List<ModuleTotal> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new ModuleTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** The number of distinct modules stored. */
+    public long moduleCount() throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT module) FROM files")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Files, lines and tokens over the whole census, as module {@code all}. */
+    public ModuleTotal totals() throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*), COALESCE(SUM(lines), 0), COALESCE(SUM(tokens), 0) FROM files")) {
+            rs.next();
+            return new ModuleTotal("all", rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+    }
+
+    /** Closes the connection, which closes the embedded database (its files stay on disk). */
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+
+    private static void closeQuietly(Connection connection, SQLException cause) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.minigun.cli;
+
+/**
+ * How many times one identifier occurs in one source file: an entry of a file's top identifiers,
+ * stored as a row of the {@code identifiers} table.
+ *
+ * @param name the identifier, as written
+ * @param count its occurrences in the file, outside comments and literals
+ */
+public record IdentifierCount(String name, int count) {}

@@ -1,0 +1,7 @@
+/**
+ * The {@code minigun} command line: a picocli {@link dev.minigun.cli.Main} with the {@code demo} job
+ * (a census of the JDK's own sources, read, parsed on a thread pool, batched and stored in an
+ * embedded H2 database) and {@code explain}, which prints the demo's execution plan without running
+ * it.
+ */
+package dev.minigun.cli;
