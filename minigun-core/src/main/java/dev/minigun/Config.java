@@ -42,9 +42,12 @@ public final class Config {
     /** The context of a stage that names none and cannot be colocated (default {@code THREAD}). */
     public Config defaultContext(ContextKind kind) {
         beforeChange.run();
-        if (kind == null || !(kind == ContextKind.INLINE || kind == ContextKind.THREAD || kind == ContextKind.VIRTUAL)) {
+        if (kind == null
+                || !(kind == ContextKind.INLINE || kind == ContextKind.THREAD || kind == ContextKind.VIRTUAL)) {
             throw new PipelineDefinitionException(
-                    null, "defaultContext must be INLINE, THREAD or VIRTUAL, was " + kind + ": name the kind on the stage with Exec instead");
+                    null,
+                    "defaultContext must be INLINE, THREAD or VIRTUAL, was " + kind
+                            + ": name the kind on the stage with Exec instead");
         }
         this.defaultContext = kind;
         return this;
@@ -69,7 +72,8 @@ public final class Config {
     private int positive(String what, int n) {
         beforeChange.run();
         if (n <= 0) {
-            throw new PipelineDefinitionException(null, what + " must be at least 1, was " + n + ": give a positive limit");
+            throw new PipelineDefinitionException(
+                    null, what + " must be at least 1, was " + n + ": give a positive limit");
         }
         return n;
     }

@@ -1,6 +1,5 @@
 package dev.minigun;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -102,15 +101,14 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
     @Override
     public String toString() {
         String size = min == max ? Integer.toString(min) : min + ".." + max;
-        String base =
-                switch (kind) {
-                    case INLINE -> "inline()";
-                    case THREAD -> "threads(" + size + ")";
-                    case VIRTUAL -> "virtualThreads(" + size + ")";
-                    case PROCESS -> "processes(" + size + ")";
-                    case ISOLATED -> "isolated(" + size + ")";
-                    case CLUSTER -> "cluster(" + size + ")";
-                };
+        String base = switch (kind) {
+            case INLINE -> "inline()";
+            case THREAD -> "threads(" + size + ")";
+            case VIRTUAL -> "virtualThreads(" + size + ")";
+            case PROCESS -> "processes(" + size + ")";
+            case ISOLATED -> "isolated(" + size + ")";
+            case CLUSTER -> "cluster(" + size + ")";
+        };
         String queue = queueSize.isPresent() ? ".queueSize(" + queueSize.getAsInt() + ")" : "";
         return base + queue + (priority != 0 ? ".priority(" + priority + ")" : "");
     }

@@ -85,7 +85,9 @@ public final class Pipeline {
         for (Stage<? extends T> up : upstreams) {
             if (up == null || up.pipeline() != this) {
                 throw new PipelineDefinitionException(
-                        name, "merge '" + name + "' names a stage of another pipeline (or null): merge stages of '" + this.name + "'");
+                        name,
+                        "merge '" + name + "' names a stage of another pipeline (or null): merge stages of '"
+                                + this.name + "'");
             }
             if (ups.contains(up.name())) {
                 throw new PipelineDefinitionException(
@@ -150,7 +152,9 @@ public final class Pipeline {
             }
             if (stages.stream().noneMatch(s -> s.operation().isProducer())) {
                 throw new PipelineDefinitionException(
-                        null, "pipeline '" + name + "' has no producer, so no item would ever move: add one with producer(...)");
+                        null,
+                        "pipeline '" + name
+                                + "' has no producer, so no item would ever move: add one with producer(...)");
             }
             return new StageGraph(
                     name,
@@ -173,10 +177,17 @@ public final class Pipeline {
         synchronized (stages) {
             if (!names.add(full)) {
                 throw new PipelineDefinitionException(
-                        full, "stage name '" + full + "' is already used in pipeline '" + name + "': give each stage a unique name");
+                        full,
+                        "stage name '" + full + "' is already used in pipeline '" + name
+                                + "': give each stage a unique name");
             }
             stages.add(new StageSpec(
-                    full, operation, upstreams, Optional.ofNullable(exec), Routing.broadcast(), ErrorPolicy.failFast()));
+                    full,
+                    operation,
+                    upstreams,
+                    Optional.ofNullable(exec),
+                    Routing.broadcast(),
+                    ErrorPolicy.failFast()));
         }
         return new Stage<>(this, full);
     }
@@ -196,7 +207,10 @@ public final class Pipeline {
 
     StageSpec spec(String stage) {
         synchronized (stages) {
-            return stages.stream().filter(s -> s.name().equals(stage)).findFirst().orElseThrow();
+            return stages.stream()
+                    .filter(s -> s.name().equals(stage))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -218,7 +232,8 @@ public final class Pipeline {
         }
         if (local.contains("/")) {
             throw new PipelineDefinitionException(
-                    local, "stage name '" + local + "' contains '/', which separates fragment scopes: use another character");
+                    local,
+                    "stage name '" + local + "' contains '/', which separates fragment scopes: use another character");
         }
         return scopes.isEmpty() ? local : scopes.peek() + "/" + local;
     }
@@ -226,7 +241,8 @@ public final class Pipeline {
     private void checkOpen() {
         if (frozen) {
             throw new PipelineDefinitionException(
-                    null, "pipeline '" + name + "' has started running, so its definition is frozen: define a new pipeline");
+                    null,
+                    "pipeline '" + name + "' has started running, so its definition is frozen: define a new pipeline");
         }
     }
 

@@ -27,12 +27,18 @@ public record RunReport(String pipeline, Duration elapsed, List<StageReport> sta
 
     /** Items the producers emitted. */
     public long produced() {
-        return stages.stream().filter(StageReport::isProducer).mapToLong(StageReport::out).sum();
+        return stages.stream()
+                .filter(StageReport::isProducer)
+                .mapToLong(StageReport::out)
+                .sum();
     }
 
     /** Items the consumers processed without error. */
     public long consumed() {
-        return stages.stream().filter(StageReport::isConsumer).mapToLong(StageReport::completed).sum();
+        return stages.stream()
+                .filter(StageReport::isConsumer)
+                .mapToLong(StageReport::completed)
+                .sum();
     }
 
     /** Items that failed, at any stage (a producer whose source threw counts one). */
@@ -62,7 +68,18 @@ public record RunReport(String pipeline, Duration elapsed, List<StageReport> sta
     @Override
     public String toString() {
         TextTable table = new TextTable(
-                "stage", "op", "in", "out", "done", "failed", "filtered", "queue peak", "busy ms", "p50 us", "p99 us", "max us");
+                "stage",
+                "op",
+                "in",
+                "out",
+                "done",
+                "failed",
+                "filtered",
+                "queue peak",
+                "busy ms",
+                "p50 us",
+                "p99 us",
+                "max us");
         for (StageReport s : stages) {
             table.row(
                     s.name(),

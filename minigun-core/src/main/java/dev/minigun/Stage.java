@@ -74,7 +74,9 @@ public final class Stage<T> {
     public Stage<List<T>> batch(String name, int size, Duration maxWait) {
         if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
             throw new PipelineDefinitionException(
-                    name, "batch '" + name + "': maxWait must be positive, was " + maxWait + ": give a duration such as 200 ms");
+                    name,
+                    "batch '" + name + "': maxWait must be positive, was " + maxWait
+                            + ": give a duration such as 200 ms");
         }
         return batch(name, size, Optional.of(maxWait));
     }
@@ -82,7 +84,8 @@ public final class Stage<T> {
     private Stage<List<T>> batch(String name, int size, Optional<Duration> maxWait) {
         if (size <= 0) {
             throw new PipelineDefinitionException(
-                    name, "batch '" + name + "': size must be at least 1, was " + size + ": give a positive batch size");
+                    name,
+                    "batch '" + name + "': size must be at least 1, was " + size + ": give a positive batch size");
         }
         return next(name, new Operation.Batch(size, maxWait), null);
     }
@@ -126,7 +129,8 @@ public final class Stage<T> {
         Stage<R> last = pipeline.scoped(name, () -> fragment.apply(this));
         if (last == null || last.pipeline != pipeline) {
             throw new PipelineDefinitionException(
-                    name, "fragment '" + name + "' returned " + (last == null ? "null" : "a stage of another pipeline")
+                    name,
+                    "fragment '" + name + "' returned " + (last == null ? "null" : "a stage of another pipeline")
                             + ": return the last stage the fragment added");
         }
         return last;
@@ -135,7 +139,9 @@ public final class Stage<T> {
     private <R> Stage<R> next(String next, Operation operation, Exec exec) {
         if (pipeline.spec(name).operation().isSink()) {
             throw new PipelineDefinitionException(
-                    next, "stage '" + next + "' cannot follow '" + name + "': a consumer emits nothing; add it after the stage before '" + name + "'");
+                    next,
+                    "stage '" + next + "' cannot follow '" + name
+                            + "': a consumer emits nothing; add it after the stage before '" + name + "'");
         }
         return pipeline.add(next, operation, List.of(name), exec);
     }

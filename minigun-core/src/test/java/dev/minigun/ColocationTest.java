@@ -39,7 +39,8 @@ class ColocationTest {
                     lastStored.set(i);
                 });
 
-        assertThat(p.plan().placements()).allSatisfy(placed -> assertThat(placed.isQueued()).isFalse());
+        assertThat(p.plan().placements())
+                .allSatisfy(placed -> assertThat(placed.isQueued()).isFalse());
         RunReport report = assertConserved(p.run());
 
         assertThat(threads).as("one thread ran every stage").hasSize(1);

@@ -31,79 +31,124 @@ class DefinitionErrorsTest {
 
     static Stream<Arguments> definitions() {
         return Stream.of(
-                bad("duplicate name", p -> {
+                bad(
+                        "duplicate name",
+                        p -> {
                             source(p).consume("store", s -> {});
                             source(p);
                         },
                         "lines",
                         "stage name 'lines' is already used in pipeline 'bad': give each stage a unique name"),
-                bad("blank name", p -> source(p).map(" ", s -> s),
+                bad(
+                        "blank name",
+                        p -> source(p).map(" ", s -> s),
                         " ",
                         "a stage name is blank: give every stage a non-blank name"),
-                bad("blank name inside a fragment", p -> source(p).then("clean", s -> s.map("", x -> x)),
+                bad(
+                        "blank name inside a fragment",
+                        p -> source(p).then("clean", s -> s.map("", x -> x)),
                         "",
                         "a stage name in fragment 'clean' is blank: give every stage a non-blank name"),
-                bad("a slash in a name", p -> source(p).map("a/b", s -> s),
+                bad(
+                        "a slash in a name",
+                        p -> source(p).map("a/b", s -> s),
                         "a/b",
                         "stage name 'a/b' contains '/', which separates fragment scopes: use another character"),
-                bad("batch size zero", p -> source(p).batch("rows", 0),
+                bad(
+                        "batch size zero",
+                        p -> source(p).batch("rows", 0),
                         "rows",
                         "batch 'rows': size must be at least 1, was 0: give a positive batch size"),
-                bad("batch maxWait zero", p -> source(p).batch("rows", 10, java.time.Duration.ZERO),
+                bad(
+                        "batch maxWait zero",
+                        p -> source(p).batch("rows", 10, java.time.Duration.ZERO),
                         "rows",
                         "batch 'rows': maxWait must be positive, was PT0S: give a duration such as 200 ms"),
-                bad("pool size zero", p -> source(p).map("parse", Exec.threads(0), s -> s),
+                bad(
+                        "pool size zero",
+                        p -> source(p).map("parse", Exec.threads(0), s -> s),
                         "parse",
                         "stage 'parse': threads(0) needs at least 1 context (min 0, max 0): give a positive size"),
-                bad("queueSize zero", p -> source(p).map("parse", Exec.threads(2).queueSize(0), s -> s),
+                bad(
+                        "queueSize zero",
+                        p -> source(p).map("parse", Exec.threads(2).queueSize(0), s -> s),
                         "parse",
                         "stage 'parse': queueSize must be at least 1, was 0: give a positive capacity"),
-                bad("maxThreads zero", p -> p.config().maxThreads(0),
+                bad(
+                        "maxThreads zero",
+                        p -> p.config().maxThreads(0),
                         null,
                         "maxThreads must be at least 1, was 0: give a positive limit"),
-                bad("maxVirtualThreads negative", p -> p.config().maxVirtualThreads(-5),
+                bad(
+                        "maxVirtualThreads negative",
+                        p -> p.config().maxVirtualThreads(-5),
                         null,
                         "maxVirtualThreads must be at least 1, was -5: give a positive limit"),
-                bad("default queueSize zero", p -> p.config().queueSize(0),
+                bad(
+                        "default queueSize zero",
+                        p -> p.config().queueSize(0),
                         null,
                         "queueSize must be at least 1, was 0: give a positive limit"),
-                bad("merge of nothing", p -> p.merge("all"),
+                bad(
+                        "merge of nothing",
+                        p -> p.merge("all"),
                         "all",
                         "merge 'all' has no upstream stage: name at least one stage to merge"),
-                bad("a stage after a consumer", p -> source(p).consume("store", s -> {}).map("more", v -> v),
+                bad(
+                        "a stage after a consumer",
+                        p -> source(p).consume("store", s -> {}).map("more", v -> v),
                         "more",
                         "stage 'more' cannot follow 'store': a consumer emits nothing; add it after the stage before 'store'"),
-                bad("a producer with a pool", p -> p.producer("lines", Exec.threads(4), (Emitter<String> out) -> {})
+                bad(
+                        "a producer with a pool",
+                        p -> p.producer("lines", Exec.threads(4), (Emitter<String> out) -> {})
                                 .consume("store", s -> {})
                                 .pipeline()
                                 .plan(),
                         "lines",
                         "producer 'lines' runs its Source once, so threads(4) would leave contexts idle: use a size of 1,"
                                 + " or split the source into several producers and merge them"),
-                bad("a stage whose output goes nowhere", p -> source(p).map("upper", String::toUpperCase).pipeline().plan(),
+                bad(
+                        "a stage whose output goes nowhere",
+                        p -> source(p)
+                                .map("upper", String::toUpperCase)
+                                .pipeline()
+                                .plan(),
                         "upper",
                         "stage 'upper' (map) has no downstream stage, so its output would be lost: add a stage after it,"
                                 + " such as consume(...)"),
-                bad("no producer", p -> p.consumer("store", (String s) -> {}).pipeline().plan(),
+                bad(
+                        "no producer",
+                        p -> p.consumer("store", (String s) -> {}).pipeline().plan(),
                         null,
                         "pipeline 'bad' has no producer, so no item would ever move: add one with producer(...)"),
-                bad("a worker-process stage before its module lands", p -> {
-                            source(p).map("untrusted", Exec.processes(2), String::trim).consume("store", s -> {});
+                bad(
+                        "a worker-process stage before its module lands",
+                        p -> {
+                            source(p)
+                                    .map("untrusted", Exec.processes(2), String::trim)
+                                    .consume("store", s -> {});
                             p.run();
                         },
                         "untrusted",
                         "stage 'untrusted' runs on processes(2), which module minigun-process provides; put"
                                 + " dev.minigun:minigun-process on the class path (it is not part of this release yet),"
                                 + " or run the stage on threads"),
-                bad("an isolated stage before its module lands", p -> {
-                            source(p).map("counter", Exec.isolated(1), String::trim).consume("store", s -> {});
+                bad(
+                        "an isolated stage before its module lands",
+                        p -> {
+                            source(p)
+                                    .map("counter", Exec.isolated(1), String::trim)
+                                    .consume("store", s -> {});
                             p.run();
                         },
                         "counter",
                         "stage 'counter' runs on isolated(1), which module minigun-process provides; put"
                                 + " dev.minigun:minigun-process on the class path (it is not part of this release yet),"
                                 + " or run the stage on threads"),
-                bad("a stage added after run() started", p -> {
+                bad(
+                        "a stage added after run() started",
+                        p -> {
                             source(p).consume("store", s -> {});
                             p.run();
                             source(p).consume("late", s -> {});
@@ -123,7 +168,8 @@ class DefinitionErrorsTest {
         assertThatThrownBy(() -> definition.accept(p))
                 .isInstanceOf(PipelineDefinitionException.class)
                 .hasMessage(message)
-                .satisfies(e -> assertThat(((PipelineException) e).stage()).isEqualTo(java.util.Optional.ofNullable(stage)));
+                .satisfies(e ->
+                        assertThat(((PipelineException) e).stage()).isEqualTo(java.util.Optional.ofNullable(stage)));
         assertThat(produced.get()).as("an item moved").isEqualTo(runs);
     }
 

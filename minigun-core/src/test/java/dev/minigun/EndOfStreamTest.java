@@ -58,7 +58,10 @@ class EndOfStreamTest {
         ConcurrentLinkedQueue<Integer> evens = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> odds = new ConcurrentLinkedQueue<>();
         p.producer("source", range(0, 1_000))
-                .process("route", Exec.threads(2), (Integer i, Emitter<Integer> out) -> out.emitTo(i % 2 == 0 ? "evens" : "odds", i));
+                .process(
+                        "route",
+                        Exec.threads(2),
+                        (Integer i, Emitter<Integer> out) -> out.emitTo(i % 2 == 0 ? "evens" : "odds", i));
         p.consumer("evens", evens::add);
         p.consumer("odds", Exec.virtualThreads(4), odds::add);
 
@@ -73,7 +76,8 @@ class EndOfStreamTest {
     void anEmitToCycleEndsWhenNothingIsInFlight() {
         Pipeline p = Pipeline.create("cycle");
         ConcurrentLinkedQueue<Integer> done = new ConcurrentLinkedQueue<>();
-        p.producer("source", range(0, 100)).process("start", (Integer i, Emitter<Integer> out) -> out.emitTo("countdown", 5));
+        p.producer("source", range(0, 100))
+                .process("start", (Integer i, Emitter<Integer> out) -> out.emitTo("countdown", 5));
         p.processor("countdown", Exec.threads(2), (Integer n, Emitter<Integer> out) -> {
             if (n > 0) {
                 out.emitTo("countdown", n - 1);
@@ -121,7 +125,8 @@ class EndOfStreamTest {
                 expected.add(items % 10);
             }
             assertThat(sizes).as("%d items", items).isEqualTo(expected);
-            assertThat(batches.stream().flatMap(List::stream)).containsExactlyElementsOf(IntStream.range(0, items).boxed().toList());
+            assertThat(batches.stream().flatMap(List::stream))
+                    .containsExactlyElementsOf(IntStream.range(0, items).boxed().toList());
         }
     }
 
@@ -135,7 +140,11 @@ class EndOfStreamTest {
 
         assertThat(got).hasSize(2);
         assertThat(got.get(0)).hasSize(2);
-        assertThat(got.get(1)).hasSize(1).first().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(5);
+        assertThat(got.get(1))
+                .hasSize(1)
+                .first()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(5);
     }
 
     @Test

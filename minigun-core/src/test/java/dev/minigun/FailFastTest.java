@@ -65,7 +65,9 @@ class FailFastTest {
         PipelineException e = assertThrows(PipelineException.class, p::run);
 
         assertThat(e.stage()).contains("read");
-        assertThat(e.getMessage()).isEqualTo("pipeline 'import': stage 'read' failed: java.io.UncheckedIOException: java.io.IOException: disk gone");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "pipeline 'import': stage 'read' failed: java.io.UncheckedIOException: java.io.IOException: disk gone");
         assertNothingLost(e.report().orElseThrow());
         assertThat(minigunThreads()).isEmpty();
     }

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 class FragmentsAndEmitToTest {
     record Order(String id, int cents) {}
 
-    static final Function<Stage<Order>, Stage<Order>> PRICING = s -> s
-            .filter("positive", o -> o.cents() > 0)
-            .map("taxed", o -> new Order(o.id(), o.cents() * 6 / 5));
+    static final Function<Stage<Order>, Stage<Order>> PRICING =
+            s -> s.filter("positive", o -> o.cents() > 0).map("taxed", o -> new Order(o.id(), o.cents() * 6 / 5));
 
     static Source<Order> orders(int n) {
         return out -> {
@@ -34,7 +33,8 @@ class FragmentsAndEmitToTest {
         RunReport report = assertNothingLost(p.run());
 
         assertThat(priced.name()).isEqualTo("pricing/taxed");
-        assertThat(report.stages()).extracting(StageReport::name)
+        assertThat(report.stages())
+                .extracting(StageReport::name)
                 .containsExactly("orders", "pricing/positive", "pricing/taxed", "store");
         assertThat(report.stage("pricing/positive").filtered()).isEqualTo(10);
         assertThat(got).hasSize(90);
@@ -47,8 +47,16 @@ class FragmentsAndEmitToTest {
         source.then("eu", s -> s.then("pricing", PRICING)).consume("eu-store", o -> {});
         source.then("us", PRICING).consume("us-store", o -> {});
 
-        assertThat(p.plan().placements()).extracting(placement -> placement.stage())
-                .containsExactly("orders", "eu/pricing/positive", "eu/pricing/taxed", "eu-store", "us/positive", "us/taxed", "us-store");
+        assertThat(p.plan().placements())
+                .extracting(placement -> placement.stage())
+                .containsExactly(
+                        "orders",
+                        "eu/pricing/positive",
+                        "eu/pricing/taxed",
+                        "eu-store",
+                        "us/positive",
+                        "us/taxed",
+                        "us-store");
     }
 
     @Test
@@ -61,11 +69,10 @@ class FragmentsAndEmitToTest {
             out.emitTo("deep", o.id()); // short: the only stage called 'deep' is 'checks/deep'
         });
         p.consumer("audit", Exec.threads(1), (String id) -> audit.add(id));
-        p.producer("checks-source", (Emitter<String> out) -> {})
-                .then("checks", s -> {
-                    s.consume("audit", Exec.threads(1), id -> {});
-                    return s.consume("deep", Exec.threads(1), scopedAudit::add);
-                });
+        p.producer("checks-source", (Emitter<String> out) -> {}).then("checks", s -> {
+            s.consume("audit", Exec.threads(1), id -> {});
+            return s.consume("deep", Exec.threads(1), scopedAudit::add);
+        });
 
         assertNothingLost(p.run());
 
@@ -85,7 +92,8 @@ class FragmentsAndEmitToTest {
                 .isInstanceOf(PipelineException.class)
                 .hasMessageContaining("stage 'route' failed on item Order[id=o0, cents=0]")
                 .hasMessageContaining("ambiguous stage name 'sink': found 2 matches (a/sink, b/sink)")
-                .satisfies(e -> assertNothingLost(((PipelineException) e).report().orElseThrow()));
+                .satisfies(
+                        e -> assertNothingLost(((PipelineException) e).report().orElseThrow()));
     }
 
     @Test
@@ -122,8 +130,9 @@ class FragmentsAndEmitToTest {
         assertThatThrownBy(p::run)
                 .isInstanceOf(PipelineException.class)
                 .hasMessageContaining("stage 'ids' failed on item Order[id=o0, cents=0]: java.lang.ClassCastException")
-                .hasMessageEndingWith("(the item's type, dev.minigun.FragmentsAndEmitToTest$Order, is not what this stage"
-                        + " takes: if it came through emitTo, check the stage that sent it)");
+                .hasMessageEndingWith(
+                        "(the item's type, dev.minigun.FragmentsAndEmitToTest$Order, is not what this stage"
+                                + " takes: if it came through emitTo, check the stage that sent it)");
     }
 
     @Test

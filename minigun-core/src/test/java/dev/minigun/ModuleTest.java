@@ -12,9 +12,11 @@ class ModuleTest {
         ModuleDescriptor descriptor = Pipeline.class.getModule().getDescriptor();
 
         assertThat(descriptor.name()).isEqualTo("dev.minigun");
-        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+        assertThat(descriptor.exports())
+                .extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.minigun", "dev.minigun.execution");
-        assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name)
+        assertThat(descriptor.requires())
+                .extracting(ModuleDescriptor.Requires::name)
                 .as("the core depends on the JDK alone")
                 .allMatch(name -> name.startsWith("java."));
     }

@@ -87,7 +87,9 @@ class RunningTest {
 
         RunReport report = assertNothingLost(e.report().orElseThrow());
         StageReport rows = report.stage("rows");
-        assertThat(rows.completed()).as("every item counted done left in a delivered list").isEqualTo(rows.delivered() * 1_000);
+        assertThat(rows.completed())
+                .as("every item counted done left in a delivered list")
+                .isEqualTo(rows.delivered() * 1_000);
         assertThat(rows.in()).isEqualTo(report.stage("read").delivered());
     }
 
@@ -114,8 +116,11 @@ class RunningTest {
         assertThat(caller.isAlive()).isFalse();
         assertThat(thrown.get())
                 .isInstanceOf(PipelineException.class)
-                .hasMessage("pipeline 'interrupted' was cancelled: the thread running pipeline 'interrupted' was interrupted");
-        assertThat(stillInterrupted.get()).as("the interrupt status is kept for the caller").isTrue();
+                .hasMessage(
+                        "pipeline 'interrupted' was cancelled: the thread running pipeline 'interrupted' was interrupted");
+        assertThat(stillInterrupted.get())
+                .as("the interrupt status is kept for the caller")
+                .isTrue();
         assertThat(minigunThreads()).isEmpty();
     }
 

@@ -93,7 +93,9 @@ class StoppingTest {
             assertThat(inSink.await(30, TimeUnit.SECONDS)).isTrue();
             running.cancel();
 
-            assertThat(running.await(Duration.ofSeconds(20))).as("the run ended while the flush still spins").isTrue();
+            assertThat(running.await(Duration.ofSeconds(20)))
+                    .as("the run ended while the flush still spins")
+                    .isTrue();
             PipelineException e = assertThrows(PipelineException.class, running::await);
             assertThat(e.getMessage())
                     .startsWith("pipeline 'stubborn' was cancelled: cancelled by the caller; these contexts ignored"

@@ -47,16 +47,23 @@ public final class Backpressure {
             shipped.add(event);
         });
 
-        out.printf("Queue in front of ship, from the plan: %d%n", p.plan().placement("ship").queueSize());
+        out.printf(
+                "Queue in front of ship, from the plan: %d%n",
+                p.plan().placement("ship").queueSize());
 
         RunReport report = p.run();
 
         StageReport ship = report.stage("ship");
         out.printf("Peak queue depth within the bound of %d: %b%n", QUEUE, ship.peakQueued() <= QUEUE);
         out.printf("The queue filled up, so the producer waited for the shipper: %b%n", ship.peakQueued() == QUEUE);
-        out.printf("Shipped %d of %d events (%d warnings), none left queued: %b%n",
-                shipped.size(), EVENTS, shipped.stream().filter(e -> e.level().equals("WARN")).count(), ship.queued() == 0);
-        out.printf("Every event shipped exactly once: %b%n",
+        out.printf(
+                "Shipped %d of %d events (%d warnings), none left queued: %b%n",
+                shipped.size(),
+                EVENTS,
+                shipped.stream().filter(e -> e.level().equals("WARN")).count(),
+                ship.queued() == 0);
+        out.printf(
+                "Every event shipped exactly once: %b%n",
                 shipped.stream().mapToLong(LogEvent::seq).distinct().count() == EVENTS);
         return report;
     }

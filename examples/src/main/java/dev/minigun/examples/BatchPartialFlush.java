@@ -45,15 +45,22 @@ public final class BatchPartialFlush {
 
         List<Integer> all = List.copyOf(sizes);
         out.printf("Batch sizes in order: %s%n", all);
-        out.printf("%d full batches of 10, %d partial batch of %d, %d empty batches%n",
+        out.printf(
+                "%d full batches of 10, %d partial batch of %d, %d empty batches%n",
                 all.stream().filter(s -> s == 10).count(),
                 all.stream().filter(s -> s > 0 && s < 10).count(),
                 all.stream().filter(s -> s < 10).mapToInt(Integer::intValue).sum(),
                 all.stream().filter(s -> s == 0).count());
-        out.printf("Wrote %d of %d invoice lines, total quantity %d%n",
-                written.size(), LINES.size(), written.stream().mapToInt(InvoiceLine::quantity).sum());
-        out.printf("Report: batch received %d lines and emitted %d batches; bulk-insert consumed %d%n",
-                report.stage("batch").in(), report.stage("batch").out(), report.stage("bulk-insert").completed());
+        out.printf(
+                "Wrote %d of %d invoice lines, total quantity %d%n",
+                written.size(),
+                LINES.size(),
+                written.stream().mapToInt(InvoiceLine::quantity).sum());
+        out.printf(
+                "Report: batch received %d lines and emitted %d batches; bulk-insert consumed %d%n",
+                report.stage("batch").in(),
+                report.stage("batch").out(),
+                report.stage("bulk-insert").completed());
         return report;
     }
 }

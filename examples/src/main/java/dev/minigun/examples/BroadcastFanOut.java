@@ -54,14 +54,18 @@ public final class BroadcastFanOut {
         readings.consume("archive", Exec.threads(1), r -> archived.increment());
         readings.filter("too-hot", Exec.threads(1), r -> r.tenthsCelsius() > ALARM_TENTHS)
                 .consume("alarm", alarms::add);
-        readings.consume("averages", Exec.threads(1), r -> bySensor
-                .computeIfAbsent(r.sensor(), s -> new ConcurrentLinkedQueue<>())
-                .add(r.tenthsCelsius()));
+        readings.consume(
+                "averages",
+                Exec.threads(1),
+                r -> bySensor.computeIfAbsent(r.sensor(), s -> new ConcurrentLinkedQueue<>())
+                        .add(r.tenthsCelsius()));
 
         RunReport report = p.run();
 
         out.printf("Broadcast %d readings to 3 branches:%n", report.produced());
-        out.printf("  archive   received %d, archived %d%n", report.stage("archive").in(), archived.sum());
+        out.printf(
+                "  archive   received %d, archived %d%n",
+                report.stage("archive").in(), archived.sum());
         out.printf(
                 "  too-hot   received %d, alarms %s%n",
                 report.stage("too-hot").in(),
@@ -77,13 +81,13 @@ public final class BroadcastFanOut {
                         .collect(Collectors.joining(", ")));
         out.printf(
                 "The producer emitted %d readings and made %d deliveries%n",
-                report.stage("poll").out(),
-                report.stage("poll").delivered());
+                report.stage("poll").out(), report.stage("poll").delivered());
         return report;
     }
 
     private static int average(ConcurrentLinkedQueue<Integer> tenths) {
-        return (int) Math.round(tenths.stream().mapToInt(Integer::intValue).average().orElse(0));
+        return (int)
+                Math.round(tenths.stream().mapToInt(Integer::intValue).average().orElse(0));
     }
 
     private static String celsius(int tenths) {

@@ -2,8 +2,8 @@ package dev.minigun.examples;
 
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
-import dev.minigun.RunReport;
 import dev.minigun.Routing;
+import dev.minigun.RunReport;
 import dev.minigun.Stage;
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -65,15 +65,21 @@ public final class ByKey {
 
         RunReport report = p.run();
 
-        out.printf("Routed %d payments of %d customers by customer to %d shards:%n",
-                report.produced(), PAYMENTS.stream().map(Payment::customer).distinct().count(), SHARDS.size());
+        out.printf(
+                "Routed %d payments of %d customers by customer to %d shards:%n",
+                report.produced(),
+                PAYMENTS.stream().map(Payment::customer).distinct().count(),
+                SHARDS.size());
         Set<String> seen = new HashSet<>();
         boolean exclusive = true;
         for (String shard : SHARDS) {
             Map<String, Long> mine = totals.get(shard);
-            out.printf("  %s: %s%n", shard, mine.entrySet().stream()
-                    .map(e -> e.getKey() + " " + money(e.getValue()))
-                    .collect(Collectors.joining(", ")));
+            out.printf(
+                    "  %s: %s%n",
+                    shard,
+                    mine.entrySet().stream()
+                            .map(e -> e.getKey() + " " + money(e.getValue()))
+                            .collect(Collectors.joining(", ")));
             for (String customer : mine.keySet()) {
                 exclusive &= seen.add(customer);
             }

@@ -57,10 +57,7 @@ public final class Diamond {
         RunReport report = p.run();
 
         out.printf("Paged %d alerts:%n", paged.size());
-        paged.stream()
-                .map(a -> a.kind() + " on " + a.path())
-                .sorted()
-                .forEach(a -> out.println("  " + a));
+        paged.stream().map(a -> a.kind() + " on " + a.path()).sorted().forEach(a -> out.println("  " + a));
         out.printf(
                 "Each branch saw every line: errors %d, slow %d; merge passed on %d, pager consumed %d%n",
                 report.stage("errors").in(),

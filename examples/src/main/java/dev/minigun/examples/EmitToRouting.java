@@ -51,17 +51,32 @@ public final class EmitToRouting {
             }
         });
         p.consumer("pager", (Ticket ticket) -> paged.add(ticket));
-        p.processor("schedule", (Ticket ticket, Emitter<Scheduled> emitter) ->
-                        emitter.emit(new Scheduled(ticket.id(), ticket.severity() == 3 ? 2 : 10)))
+        p.processor(
+                        "schedule",
+                        (Ticket ticket, Emitter<Scheduled> emitter) ->
+                                emitter.emit(new Scheduled(ticket.id(), ticket.severity() == 3 ? 2 : 10)))
                 .consume("backlog", backlog::add);
 
         RunReport report = p.run();
 
         out.printf("Triage routed %d tickets:%n", report.stage("triage").out());
-        out.printf("  pager    %s%n", paged.stream().map(t -> t.id() + " (" + t.subject() + ")").sorted().toList());
-        out.printf("  backlog  %s%n", backlog.stream().map(s -> s.ticketId() + " due in " + s.dueInDays() + " days").sorted().toList());
-        out.printf("Report: pager received %d, schedule received %d, backlog consumed %d%n",
-                report.stage("pager").in(), report.stage("schedule").in(), report.stage("backlog").completed());
+        out.printf(
+                "  pager    %s%n",
+                paged.stream()
+                        .map(t -> t.id() + " (" + t.subject() + ")")
+                        .sorted()
+                        .toList());
+        out.printf(
+                "  backlog  %s%n",
+                backlog.stream()
+                        .map(s -> s.ticketId() + " due in " + s.dueInDays() + " days")
+                        .sorted()
+                        .toList());
+        out.printf(
+                "Report: pager received %d, schedule received %d, backlog consumed %d%n",
+                report.stage("pager").in(),
+                report.stage("schedule").in(),
+                report.stage("backlog").completed());
         return report;
     }
 }

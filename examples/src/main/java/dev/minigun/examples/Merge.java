@@ -25,10 +25,8 @@ public final class Merge {
             new Sale("W-503", "web", 8450),
             new Sale("W-504", "web", 300));
 
-    static final List<Sale> TILLS = List.of(
-            new Sale("T-7001", "till", 450),
-            new Sale("T-7002", "till", 1275),
-            new Sale("T-7003", "till", 999));
+    static final List<Sale> TILLS =
+            List.of(new Sale("T-7001", "till", 450), new Sale("T-7002", "till", 1275), new Sale("T-7003", "till", 999));
 
     public static void main(String[] args) {
         run(System.out);
@@ -44,9 +42,11 @@ public final class Merge {
 
         RunReport report = p.run();
 
-        out.printf("web-shop produced %d, tills produced %d%n",
+        out.printf(
+                "web-shop produced %d, tills produced %d%n",
                 report.stage("web-shop").out(), report.stage("tills").out());
-        out.printf("Ledger booked %d sales, %d cents in total:%n",
+        out.printf(
+                "Ledger booked %d sales, %d cents in total:%n",
                 ledger.size(), ledger.stream().mapToLong(Sale::cents).sum());
         out.printf("  %s%n", ledger.stream().map(Sale::id).sorted().toList());
         return report;

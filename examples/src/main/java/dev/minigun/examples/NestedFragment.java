@@ -33,17 +33,18 @@ public final class NestedFragment {
             "gh-2", "greenhouse south",
             "cs-1", "cold store");
 
-    static final List<String> GATEWAY_LINES = List.of(
-            "gh-1;21.5", "gh-2;23.0", "cs-1;3.5", "gh-1;22.0", "cs-1;4.0", "gh-2;24.5");
+    static final List<String> GATEWAY_LINES =
+            List.of("gh-1;21.5", "gh-2;23.0", "cs-1;3.5", "gh-1;22.0", "cs-1;4.0", "gh-2;24.5");
 
     /** The fragment: two stages, named locally; {@code then} scopes them. */
     static Stage<Located> enrich(Stage<String> lines) {
-        return lines
-                .map("parse", line -> {
+        return lines.map("parse", line -> {
                     String[] f = line.split(";");
                     return new Reading(f[0], (int) Math.round(Double.parseDouble(f[1]) * 10));
                 })
-                .map("locate", r -> new Located(SITES.getOrDefault(r.sensor(), "unknown"), r.sensor(), r.tenthsCelsius()));
+                .map(
+                        "locate",
+                        r -> new Located(SITES.getOrDefault(r.sensor(), "unknown"), r.sensor(), r.tenthsCelsius()));
     }
 
     public static void main(String[] args) {
@@ -61,8 +62,13 @@ public final class NestedFragment {
         out.println("Stages and where they run:");
         for (Placement placement : plan.placements()) {
             String stage = placement.stage();
-            out.printf("  %-14s %-7s %s%n", stage, plan.contextFor(stage),
-                    plan.affinityFor(stage).map(up -> "called directly by " + up).orElse("own context"));
+            out.printf(
+                    "  %-14s %-7s %s%n",
+                    stage,
+                    plan.contextFor(stage),
+                    plan.affinityFor(stage)
+                            .map(up -> "called directly by " + up)
+                            .orElse("own context"));
         }
 
         RunReport report = p.run();
@@ -72,7 +78,8 @@ public final class NestedFragment {
                 .map(r -> String.format(Locale.ROOT, "%s (%s) %.1f C", r.site(), r.sensor(), r.tenthsCelsius() / 10.0))
                 .sorted()
                 .forEach(r -> out.println("  " + r));
-        out.printf("Report: enrich/parse in %d, enrich/locate out %d, store consumed %d%n",
+        out.printf(
+                "Report: enrich/parse in %d, enrich/locate out %d, store consumed %d%n",
                 report.stage("enrich/parse").in(), report.stage("enrich/locate").out(), report.consumed());
         return report;
     }

@@ -57,8 +57,11 @@ public final class QuickStart {
         Pipeline p = Pipeline.create("orders");
         Stage<Order> read = p.producer("read", emitter -> ORDERS.forEach(emitter::emit));
         Stage<Order> valid = read.filter("valid", Order::isValid);
-        Stage<Priced> price = valid.process("price", Exec.virtualThreads(8), (order, emitter) -> emitter.emit(
-                new Priced(order.id(), order.customer(), order.quantity(), order.quantity() * order.unitPriceCents())));
+        Stage<Priced> price = valid.process(
+                "price",
+                Exec.virtualThreads(8),
+                (order, emitter) -> emitter.emit(new Priced(
+                        order.id(), order.customer(), order.quantity(), order.quantity() * order.unitPriceCents())));
         Stage<List<Priced>> batches = price.batch("batch", 4);
         batches.consume("store", Exec.threads(2), rows -> {
             batchSizes.add(rows.size());

@@ -2,8 +2,8 @@ package dev.minigun.examples;
 
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
-import dev.minigun.RunReport;
 import dev.minigun.Routing;
+import dev.minigun.RunReport;
 import dev.minigun.Stage;
 import java.io.PrintStream;
 import java.net.URI;
@@ -54,7 +54,9 @@ public final class RoundRobin {
         }
         Set<URI> distinct = ConcurrentHashMap.newKeySet();
         distinct.addAll(fetched);
-        out.printf("Every URL fetched exactly once: %b%n", fetched.size() == FRONTIER.size() && distinct.size() == FRONTIER.size());
+        out.printf(
+                "Every URL fetched exactly once: %b%n",
+                fetched.size() == FRONTIER.size() && distinct.size() == FRONTIER.size());
         return report;
     }
 }

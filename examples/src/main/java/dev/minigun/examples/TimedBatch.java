@@ -52,7 +52,8 @@ public final class TimedBatch {
             FIRST_BURST.forEach(emitter::emit);
             // Quiet until the uploader has received the leftovers: only the maxWait timer sends them.
             if (!partialUploaded.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("no partial batch within 10 s: the batch did not flush after " + MAX_WAIT);
+                throw new IllegalStateException(
+                        "no partial batch within 10 s: the batch did not flush after " + MAX_WAIT);
             }
             meterWaited.set(true);
             LAST_BURST.forEach(emitter::emit);
@@ -67,10 +68,14 @@ public final class TimedBatch {
         RunReport report = p.run();
 
         out.printf("Uploads, by reading number: %s%n", List.copyOf(uploads));
-        out.printf("The meters went quiet until the %d leftovers of the first burst were uploaded: %b%n",
+        out.printf(
+                "The meters went quiet until the %d leftovers of the first burst were uploaded: %b%n",
                 FIRST_BURST.size() % BATCH_SIZE, meterWaited.get());
-        out.printf("Report: batch received %d readings and emitted %d batches; upload consumed %d%n",
-                report.stage("batch").in(), report.stage("batch").out(), report.stage("upload").completed());
+        out.printf(
+                "Report: batch received %d readings and emitted %d batches; upload consumed %d%n",
+                report.stage("batch").in(),
+                report.stage("batch").out(),
+                report.stage("upload").completed());
         return report;
     }
 }

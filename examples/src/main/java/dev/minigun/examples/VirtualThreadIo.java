@@ -47,9 +47,11 @@ public final class VirtualThreadIo {
         LongAdder checksum = new LongAdder();
 
         Pipeline p = Pipeline.create("link-check");
-        Stage<Link> links = p.producer("crawl", emitter -> IntStream.range(0, LINKS)
-                .mapToObj(i -> new Link(i, URI.create("https://shop.example.com/products/" + i)))
-                .forEach(emitter::emit));
+        Stage<Link> links = p.producer(
+                "crawl",
+                emitter -> IntStream.range(0, LINKS)
+                        .mapToObj(i -> new Link(i, URI.create("https://shop.example.com/products/" + i)))
+                        .forEach(emitter::emit));
         links.map("check", Exec.virtualThreads(IN_FLIGHT), VirtualThreadIo::check)
                 .consume("tally", status -> {
                     checked.increment();
@@ -59,12 +61,15 @@ public final class VirtualThreadIo {
                     }
                 });
 
-        out.printf("check runs on %d virtual threads%n", p.plan().placement("check").contexts());
+        out.printf(
+                "check runs on %d virtual threads%n",
+                p.plan().placement("check").contexts());
 
         RunReport report = p.run();
 
         out.printf("Checked %d links, %d broken, checksum %d%n", checked.sum(), broken.sum(), checksum.sum());
-        out.printf("Report: produced %d, consumed %d, failed %d%n", report.produced(), report.consumed(), report.failed());
+        out.printf(
+                "Report: produced %d, consumed %d, failed %d%n", report.produced(), report.consumed(), report.failed());
         return report;
     }
 }

@@ -27,7 +27,8 @@ public final class ContextPool {
         }
         if (!kind.isLocal()) {
             throw new PipelineDefinitionException(
-                    null, kind + " contexts are provided by another module; the core pools only INLINE, THREAD and VIRTUAL");
+                    null,
+                    kind + " contexts are provided by another module; the core pools only INLINE, THREAD and VIRTUAL");
         }
         this.pipeline = pipeline;
         this.kind = kind;
@@ -37,17 +38,16 @@ public final class ContextPool {
     /** A new context named {@code name} (within the pipeline); fails if the limit is reached. */
     public synchronized ExecutionContext acquire(String name) {
         if (inUse >= limit) {
-            throw new IllegalStateException(
-                    kind + " pool of pipeline '" + pipeline + "' is exhausted (limit " + limit + ") while acquiring " + name);
+            throw new IllegalStateException(kind + " pool of pipeline '" + pipeline + "' is exhausted (limit " + limit
+                    + ") while acquiring " + name);
         }
         String full = pipeline + "/" + name;
-        ExecutionContext ctx =
-                switch (kind) {
-                    case INLINE -> new InlineContext(full);
-                    case THREAD -> new ThreadContext(full);
-                    case VIRTUAL -> new VirtualContext(full);
-                    case PROCESS, ISOLATED, CLUSTER -> throw new IllegalStateException("not a local kind: " + kind);
-                };
+        ExecutionContext ctx = switch (kind) {
+            case INLINE -> new InlineContext(full);
+            case THREAD -> new ThreadContext(full);
+            case VIRTUAL -> new VirtualContext(full);
+            case PROCESS, ISOLATED, CLUSTER -> throw new IllegalStateException("not a local kind: " + kind);
+        };
         all.add(ctx);
         inUse++;
         peak = Math.max(peak, inUse);

@@ -17,8 +17,8 @@ import dev.minigun.internal.MergeNode;
 import dev.minigun.internal.Outlet;
 import dev.minigun.internal.ProcessNode;
 import dev.minigun.internal.ProducerTask;
-import dev.minigun.internal.Quiescence;
 import dev.minigun.internal.QueuedTarget;
+import dev.minigun.internal.Quiescence;
 import dev.minigun.internal.RunCancelledException;
 import dev.minigun.internal.RunControl;
 import dev.minigun.internal.SinkNode;
@@ -86,20 +86,26 @@ public final class ExecutionOrchestrator {
                 String module = spec.exec().flatMap(e -> e.providingModule()).orElse("another module");
                 throw new PipelineDefinitionException(
                         p.stage(),
-                        "stage '" + p.stage() + "' runs on " + spec.exec().map(Object::toString).orElse(p.kind().toString())
+                        "stage '" + p.stage() + "' runs on "
+                                + spec.exec()
+                                        .map(Object::toString)
+                                        .orElse(p.kind().toString())
                                 + ", which module " + module + " provides; put dev.minigun:" + module
                                 + " on the class path (it is not part of this release yet), or run the stage on threads");
             }
         }
         boolean timed = graph.stages().stream()
-                .anyMatch(s -> s.operation() instanceof Operation.Batch b && b.maxWait().isPresent());
+                .anyMatch(s -> s.operation() instanceof Operation.Batch b
+                        && b.maxWait().isPresent());
         this.timer = timed ? newTimer(graph.pipeline(), timerThreads) : null;
         wire();
     }
 
     private static ScheduledThreadPoolExecutor newTimer(String pipeline, List<Thread> started) {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = Thread.ofPlatform().name("minigun-" + pipeline + "/batch-timer").unstarted(r);
+            Thread thread = Thread.ofPlatform()
+                    .name("minigun-" + pipeline + "/batch-timer")
+                    .unstarted(r);
             started.add(thread);
             return thread;
         });
@@ -116,24 +122,24 @@ public final class ExecutionOrchestrator {
             if (p.isQueued()) {
                 channels.put(s.name(), new Channel(s.name(), p.queueSize()));
             }
-            StageNode node =
-                    switch (s.operation()) {
-                        case Operation.Produce produce -> null;
-                        case Operation.Process op -> new ProcessNode(s.name(), op.processor(), s.errorPolicy(), control, c);
-                        case Operation.Map op -> new MapNode(s.name(), op.function(), s.errorPolicy(), control, c);
-                        case Operation.Filter op -> new FilterNode(s.name(), op.predicate(), s.errorPolicy(), control, c);
-                        case Operation.Merge op -> new MergeNode(s.name(), s.errorPolicy(), control, c);
-                        case Operation.Consume op -> new SinkNode(s.name(), op.sink(), s.errorPolicy(), control, c);
-                        case Operation.Batch op -> new BatchNode(
-                                s.name(),
-                                op.size(),
-                                op.maxWait().map(Duration::toNanos).orElse(0L),
-                                op.maxWait().isPresent() ? timer : null,
-                                quiescence,
-                                s.errorPolicy(),
-                                control,
-                                c);
-                    };
+            StageNode node = switch (s.operation()) {
+                case Operation.Produce produce -> null;
+                case Operation.Process op -> new ProcessNode(s.name(), op.processor(), s.errorPolicy(), control, c);
+                case Operation.Map op -> new MapNode(s.name(), op.function(), s.errorPolicy(), control, c);
+                case Operation.Filter op -> new FilterNode(s.name(), op.predicate(), s.errorPolicy(), control, c);
+                case Operation.Merge op -> new MergeNode(s.name(), s.errorPolicy(), control, c);
+                case Operation.Consume op -> new SinkNode(s.name(), op.sink(), s.errorPolicy(), control, c);
+                case Operation.Batch op ->
+                    new BatchNode(
+                            s.name(),
+                            op.size(),
+                            op.maxWait().map(Duration::toNanos).orElse(0L),
+                            op.maxWait().isPresent() ? timer : null,
+                            quiescence,
+                            s.errorPolicy(),
+                            control,
+                            c);
+            };
             if (node != null) {
                 nodes.put(s.name(), node);
             }
@@ -156,8 +162,9 @@ public final class ExecutionOrchestrator {
         }
         Directory directory = new Directory(targets, hosts, anyCaller);
         for (StageSpec s : graph.stages()) {
-            List<Target> downstream =
-                    graph.downstreams(s.name()).stream().map(d -> targets.get(d.name())).toList();
+            List<Target> downstream = graph.downstreams(s.name()).stream()
+                    .map(d -> targets.get(d.name()))
+                    .toList();
             Outlet outlet = new Outlet(s.name(), downstream, s.routing(), counters.get(s.name()), directory);
             if (s.operation() instanceof Operation.Produce produce) {
                 producers.add(new ProducerTask(
@@ -169,7 +176,9 @@ public final class ExecutionOrchestrator {
         pools.put(ContextKind.THREAD, new ContextPool(graph.pipeline(), ContextKind.THREAD, graph.maxThreads()));
         pools.put(
                 ContextKind.VIRTUAL, new ContextPool(graph.pipeline(), ContextKind.VIRTUAL, graph.maxVirtualThreads()));
-        pools.put(ContextKind.INLINE, new ContextPool(graph.pipeline(), ContextKind.INLINE, Math.max(1, producers.size())));
+        pools.put(
+                ContextKind.INLINE,
+                new ContextPool(graph.pipeline(), ContextKind.INLINE, Math.max(1, producers.size())));
         control.onCancel(this::abortEverything);
     }
 
@@ -210,13 +219,15 @@ public final class ExecutionOrchestrator {
             started = true;
         }
         CompletableFuture<RunReport> done = new CompletableFuture<>();
-        Thread thread = Thread.ofPlatform().name("minigun-" + graph.pipeline() + "/run").start(() -> {
-            try {
-                done.complete(execute());
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
+        Thread thread = Thread.ofPlatform()
+                .name("minigun-" + graph.pipeline() + "/run")
+                .start(() -> {
+                    try {
+                        done.complete(execute());
+                    } catch (Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+                });
         return new Handle(done, thread);
     }
 
@@ -325,7 +336,11 @@ public final class ExecutionOrchestrator {
         } catch (RunCancelledException e) {
             throw e;
         } catch (Throwable t) {
-            control.failed(node.name(), "final partial batch", t, graph.stage(node.name()).errorPolicy());
+            control.failed(
+                    node.name(),
+                    "final partial batch",
+                    t,
+                    graph.stage(node.name()).errorPolicy());
             return false;
         }
     }
@@ -422,7 +437,9 @@ public final class ExecutionOrchestrator {
         }
         if (control.isCancelled()) {
             throw new PipelineException(
-                            null, "pipeline '" + graph.pipeline() + "' was cancelled: " + control.cancelReason() + stuckNote())
+                            null,
+                            "pipeline '" + graph.pipeline() + "' was cancelled: " + control.cancelReason()
+                                    + stuckNote())
                     .withReport(report);
         }
         return report;
@@ -435,8 +452,8 @@ public final class ExecutionOrchestrator {
     private String stuckNote() {
         return stuck.isEmpty()
                 ? ""
-                : "; these contexts ignored the interrupt for " + graph.stopGrace().toMillis()
-                        + " ms and were abandoned: " + stuck;
+                : "; these contexts ignored the interrupt for "
+                        + graph.stopGrace().toMillis() + " ms and were abandoned: " + stuck;
     }
 
     /** A report of what every stage has done so far. */
@@ -492,7 +509,8 @@ public final class ExecutionOrchestrator {
                 return report;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PipelineException(null, "interrupted while waiting for pipeline '" + graph.pipeline() + "'", e);
+                throw new PipelineException(
+                        null, "interrupted while waiting for pipeline '" + graph.pipeline() + "'", e);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException re) {
                     throw re;

@@ -83,7 +83,8 @@ public final class ExecutionPlan {
             }
             if (exec != null && exec.queueSize().isPresent()) {
                 throw new PipelineDefinitionException(
-                        s.name(), "producer '" + s.name() + "' has no input queue, so queueSize does not apply: remove it");
+                        s.name(),
+                        "producer '" + s.name() + "' has no input queue, so queueSize does not apply: remove it");
             }
             if (!kind.isLocal()) {
                 throw new PipelineDefinitionException(
@@ -97,7 +98,8 @@ public final class ExecutionPlan {
         if (exec != null && exec.kind() == ContextKind.INLINE) {
             if (exec.queueSize().isPresent()) {
                 throw new PipelineDefinitionException(
-                        s.name(), "stage '" + s.name() + "' is Exec.inline(), which has no input queue: remove queueSize");
+                        s.name(),
+                        "stage '" + s.name() + "' is Exec.inline(), which has no input queue: remove queueSize");
             }
             if (ups.size() > 1) {
                 throw new PipelineDefinitionException(
@@ -107,16 +109,40 @@ public final class ExecutionPlan {
             }
             if (ups.isEmpty()) {
                 return new Placement(
-                        s.name(), ContextKind.INLINE, 0, 0, Optional.empty(), s.name(), 0, ANY_CALLER, AffinityRule.EXPLICIT_INLINE);
+                        s.name(),
+                        ContextKind.INLINE,
+                        0,
+                        0,
+                        Optional.empty(),
+                        s.name(),
+                        0,
+                        ANY_CALLER,
+                        AffinityRule.EXPLICIT_INLINE);
             }
             Placement up = placed.get(ups.getFirst());
             return new Placement(
-                    s.name(), up.kind(), 0, 0, Optional.of(up.stage()), up.host(), 0, up.concurrency(), AffinityRule.EXPLICIT_INLINE);
+                    s.name(),
+                    up.kind(),
+                    0,
+                    0,
+                    Optional.of(up.stage()),
+                    up.host(),
+                    0,
+                    up.concurrency(),
+                    AffinityRule.EXPLICIT_INLINE);
         }
         if (exec != null) {
             int queue = exec.queueSize().orElse(graph.queueSize());
             return new Placement(
-                    s.name(), exec.kind(), exec.min(), exec.min(), Optional.empty(), s.name(), queue, exec.min(), AffinityRule.EXPLICIT);
+                    s.name(),
+                    exec.kind(),
+                    exec.min(),
+                    exec.min(),
+                    Optional.empty(),
+                    s.name(),
+                    queue,
+                    exec.min(),
+                    AffinityRule.EXPLICIT);
         }
         if (ups.size() != 1) {
             return ownDefault(graph, s, placed, AffinityRule.FAN_IN);
@@ -128,10 +154,12 @@ public final class ExecutionPlan {
         if (up.concurrency() != 1 || !up.kind().isLocal()) {
             return ownDefault(graph, s, placed, AffinityRule.UPSTREAM_NOT_SINGLE);
         }
-        return new Placement(s.name(), up.kind(), 0, 0, Optional.of(up.stage()), up.host(), 0, 1, AffinityRule.COLOCATED);
+        return new Placement(
+                s.name(), up.kind(), 0, 0, Optional.of(up.stage()), up.host(), 0, 1, AffinityRule.COLOCATED);
     }
 
-    private static Placement ownDefault(StageGraph graph, StageSpec s, Map<String, Placement> placed, AffinityRule rule) {
+    private static Placement ownDefault(
+            StageGraph graph, StageSpec s, Map<String, Placement> placed, AffinityRule rule) {
         ContextKind kind = graph.defaultContext();
         if (kind == ContextKind.INLINE) {
             // An inline default is a direct call from every upstream: as concurrent as they are together.
@@ -166,7 +194,8 @@ public final class ExecutionPlan {
             throw new PipelineDefinitionException(
                     null,
                     limitName + "(" + limit + ") of pipeline '" + graph.pipeline() + "' cannot give each of the "
-                            + owners.size() + " stages that need a " + kind.name().toLowerCase(Locale.ROOT)
+                            + owners.size() + " stages that need a "
+                            + kind.name().toLowerCase(Locale.ROOT)
                             + " context at least one " + names + ": raise " + limitName + " to at least "
                             + owners.size() + ", or let some of them run colocated or on another kind");
         }
@@ -237,8 +266,8 @@ public final class ExecutionPlan {
     public Placement placement(String stage) {
         Placement p = placements.get(stage);
         if (p == null) {
-            throw new IllegalArgumentException(
-                    "no stage named '" + stage + "' in pipeline '" + graph.pipeline() + "'; stages: " + placements.keySet());
+            throw new IllegalArgumentException("no stage named '" + stage + "' in pipeline '" + graph.pipeline()
+                    + "'; stages: " + placements.keySet());
         }
         return p;
     }
@@ -267,7 +296,8 @@ public final class ExecutionPlan {
                     p.isQueued() ? Integer.toString(p.queueSize()) : "-",
                     p.rule().number() + "  " + p.rule().description());
         }
-        StringBuilder sb = new StringBuilder("Plan of pipeline '").append(graph.pipeline()).append("'\n");
+        StringBuilder sb =
+                new StringBuilder("Plan of pipeline '").append(graph.pipeline()).append("'\n");
         sb.append(table.render("  "));
         if (!shares.isEmpty()) {
             sb.append("Global limits\n");
@@ -300,8 +330,9 @@ public final class ExecutionPlan {
     }
 
     private static String limitLine(PoolShare share) {
-        String head = limitName(share.kind()) + " " + share.limit() + ": " + share.granted().size() + " stage"
-                + (share.granted().size() == 1 ? " asks for " : "s ask for ") + share.demand();
+        String head = limitName(share.kind()) + " " + share.limit() + ": "
+                + share.granted().size() + " stage" + (share.granted().size() == 1 ? " asks for " : "s ask for ")
+                + share.demand();
         if (!share.shared()) {
             return head + ", all granted (" + share.total() + " in use at most)";
         }
@@ -317,7 +348,8 @@ public final class ExecutionPlan {
         }
         StringBuilder sb = new StringBuilder("flowchart LR\n");
         for (Placement p : placements.values()) {
-            String where = p.rule().colocates() ? "in " + p.host() : p.kind() + (p.contexts() > 0 ? " x" + p.contexts() : "");
+            String where =
+                    p.rule().colocates() ? "in " + p.host() : p.kind() + (p.contexts() > 0 ? " x" + p.contexts() : "");
             sb.append("  ")
                     .append(ids.get(p.stage()))
                     .append("[\"")
@@ -331,8 +363,14 @@ public final class ExecutionPlan {
         for (StageSpec s : graph.stages()) {
             for (String up : s.upstreams()) {
                 Placement p = placements.get(s.name());
-                String edge = p.isQueued() ? " -->|queue " + p.queueSize() + "| " : p.rule().colocates() ? " ==>|direct| " : " -->|call| ";
-                sb.append("  ").append(ids.get(up)).append(edge).append(ids.get(s.name())).append('\n');
+                String edge = p.isQueued()
+                        ? " -->|queue " + p.queueSize() + "| "
+                        : p.rule().colocates() ? " ==>|direct| " : " -->|call| ";
+                sb.append("  ")
+                        .append(ids.get(up))
+                        .append(edge)
+                        .append(ids.get(s.name()))
+                        .append('\n');
             }
         }
         return sb.toString();

@@ -39,12 +39,15 @@ public record StageGraph(
         for (StageSpec s : stages) {
             if (seen.putIfAbsent(s.name(), s) != null) {
                 throw new PipelineDefinitionException(
-                        s.name(), "stage name '" + s.name() + "' is used twice in pipeline '" + pipeline + "': give each stage a unique name");
+                        s.name(),
+                        "stage name '" + s.name() + "' is used twice in pipeline '" + pipeline
+                                + "': give each stage a unique name");
             }
             for (String up : s.upstreams()) {
                 if (!seen.containsKey(up) || up.equals(s.name())) {
                     throw new PipelineDefinitionException(
-                            s.name(), "stage '" + s.name() + "' reads from '" + up + "', which is not defined before it");
+                            s.name(),
+                            "stage '" + s.name() + "' reads from '" + up + "', which is not defined before it");
                 }
             }
         }

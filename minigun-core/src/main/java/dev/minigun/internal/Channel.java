@@ -36,7 +36,8 @@ public final class Channel {
     /** A queue of {@code capacity} items in front of {@code stage}. */
     public Channel(String stage, int capacity) {
         if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity of the queue of '" + stage + "' must be positive: " + capacity);
+            throw new IllegalArgumentException(
+                    "capacity of the queue of '" + stage + "' must be positive: " + capacity);
         }
         this.stage = stage;
         this.capacity = capacity;

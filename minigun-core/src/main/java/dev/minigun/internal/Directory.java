@@ -35,11 +35,13 @@ public final class Directory {
             t = lookup(sender, name);
             resolved.put(name, t);
         }
-        if (t instanceof DirectTarget && !anyCaller.getOrDefault(t.stage(), false)
+        if (t instanceof DirectTarget
+                && !anyCaller.getOrDefault(t.stage(), false)
                 && !hosts.get(t.stage()).equals(hosts.get(sender))) {
             throw new PipelineException(
                     sender,
-                    "stage '" + sender + "' cannot emitTo '" + t.stage() + "': that stage runs colocated in the context of '"
+                    "stage '" + sender + "' cannot emitTo '" + t.stage()
+                            + "': that stage runs colocated in the context of '"
                             + hosts.get(t.stage()) + "', so only that context may call it; give '" + t.stage()
                             + "' a context of its own (an Exec) to receive items from other stages");
         }
@@ -69,7 +71,7 @@ public final class Directory {
         matches.sort(null);
         throw new PipelineException(
                 sender,
-                "ambiguous stage name '" + name + "': found " + matches.size() + " matches (" + String.join(", ", matches)
-                        + "); emitTo the full name");
+                "ambiguous stage name '" + name + "': found " + matches.size() + " matches ("
+                        + String.join(", ", matches) + "); emitTo the full name");
     }
 }

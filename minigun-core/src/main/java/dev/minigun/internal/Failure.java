@@ -19,7 +19,9 @@ public record Failure(String stage, String item, Throwable cause, String hint) {
 
     private static String hint(Object item, Throwable cause) {
         // Items reach a stage untyped through emitTo: a cast of the item itself is a routing mistake.
-        if (item != null && cause instanceof ClassCastException cce && cce.getMessage() != null
+        if (item != null
+                && cause instanceof ClassCastException cce
+                && cce.getMessage() != null
                 && cce.getMessage().contains("class " + item.getClass().getName() + " cannot be cast")) {
             return " (the item's type, " + item.getClass().getName()
                     + ", is not what this stage takes: if it came through emitTo, check the stage that sent it)";

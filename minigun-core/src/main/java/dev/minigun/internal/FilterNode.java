@@ -9,7 +9,8 @@ public final class FilterNode extends StageNode {
 
     /** The runtime of a filter stage. */
     @SuppressWarnings("unchecked")
-    public FilterNode(String name, ItemPredicate<?> predicate, ErrorPolicy policy, RunControl control, StageCounters counters) {
+    public FilterNode(
+            String name, ItemPredicate<?> predicate, ErrorPolicy policy, RunControl control, StageCounters counters) {
         super(name, policy, control, counters);
         this.predicate = (ItemPredicate<Object>) predicate;
     }

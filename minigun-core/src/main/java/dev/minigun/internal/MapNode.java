@@ -9,7 +9,8 @@ public final class MapNode extends StageNode {
 
     /** The runtime of a map stage. */
     @SuppressWarnings("unchecked")
-    public MapNode(String name, ItemFunction<?, ?> function, ErrorPolicy policy, RunControl control, StageCounters counters) {
+    public MapNode(
+            String name, ItemFunction<?, ?> function, ErrorPolicy policy, RunControl control, StageCounters counters) {
         super(name, policy, control, counters);
         this.function = (ItemFunction<Object, Object>) function;
     }

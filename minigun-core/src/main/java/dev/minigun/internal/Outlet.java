@@ -41,7 +41,8 @@ public final class Outlet implements Emitter<Object> {
         if (ts.length == 0) {
             throw new PipelineException(
                     stage,
-                    "stage '" + stage + "' emitted an item but has no downstream stage: add a stage after it, or use emitTo");
+                    "stage '" + stage
+                            + "' emitted an item but has no downstream stage: add a stage after it, or use emitTo");
         }
         switch (routing) {
             case Routing.Broadcast b -> {
@@ -68,7 +69,8 @@ public final class Outlet implements Emitter<Object> {
             throw new PipelineException(stage, "the byKey routing key of stage '" + stage + "' threw: " + e, e);
         }
         if (key == null) {
-            throw new PipelineException(stage, "the byKey routing key of stage '" + stage + "' returned null for " + item);
+            throw new PipelineException(
+                    stage, "the byKey routing key of stage '" + stage + "' returned null for " + item);
         }
         int h = key.hashCode();
         return h ^ (h >>> 16);
@@ -84,7 +86,9 @@ public final class Outlet implements Emitter<Object> {
 
     private void checkNotNull(Object item) {
         if (item == null) {
-            throw new PipelineException(stage, "stage '" + stage + "' emitted null: emit a value (use Optional or a record to say 'nothing')");
+            throw new PipelineException(
+                    stage,
+                    "stage '" + stage + "' emitted null: emit a value (use Optional or a record to say 'nothing')");
         }
     }
 }

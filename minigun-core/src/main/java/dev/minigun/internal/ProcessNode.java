@@ -10,7 +10,8 @@ public final class ProcessNode extends StageNode {
 
     /** The runtime of a process stage. */
     @SuppressWarnings("unchecked")
-    public ProcessNode(String name, Processor<?, ?> processor, ErrorPolicy policy, RunControl control, StageCounters counters) {
+    public ProcessNode(
+            String name, Processor<?, ?> processor, ErrorPolicy policy, RunControl control, StageCounters counters) {
         super(name, policy, control, counters);
         this.processor = (Processor<Object, Object>) processor;
     }

@@ -19,7 +19,12 @@ public final class ProducerTask implements Runnable {
     /** The task of producer {@code name}. */
     @SuppressWarnings("unchecked")
     public ProducerTask(
-            String name, Source<?> source, Outlet out, StageCounters counters, RunControl control, Quiescence quiescence) {
+            String name,
+            Source<?> source,
+            Outlet out,
+            StageCounters counters,
+            RunControl control,
+            Quiescence quiescence) {
         this.name = name;
         this.source = (Source<Object>) source;
         this.out = out;

@@ -11,8 +11,7 @@ import dev.minigun.PipelineException;
  * @param quiescence the run's termination detector
  * @param control the run's shared state
  */
-public record QueuedTarget(String stage, Channel channel, Quiescence quiescence, RunControl control)
-        implements Target {
+public record QueuedTarget(String stage, Channel channel, Quiescence quiescence, RunControl control) implements Target {
     @Override
     public void accept(Object item, StageCounters sender) {
         quiescence.enter();

@@ -58,7 +58,9 @@ public final class Quiescence {
     public void await(BooleanSupplier stop) {
         waiter = Thread.currentThread();
         try {
-            while (pending.get() != 0 && !stop.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            while (pending.get() != 0
+                    && !stop.getAsBoolean()
+                    && !Thread.currentThread().isInterrupted()) {
                 LockSupport.park(this);
             }
         } finally {

@@ -80,7 +80,8 @@ public abstract sealed class StageNode permits ProcessNode, MapNode, FilterNode,
 
     static boolean isInterruption(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof InterruptedException || c instanceof RunCancelledException
+            if (c instanceof InterruptedException
+                    || c instanceof RunCancelledException
                     || c instanceof java.io.InterruptedIOException
                     || c instanceof java.nio.channels.ClosedByInterruptException) {
                 return true;

@@ -53,7 +53,9 @@ class ContextPoolTest {
             });
         }
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(pool.joinAll(System.nanoTime() + 20_000_000L)).as("still running before terminate").hasSize(3);
+        assertThat(pool.joinAll(System.nanoTime() + 20_000_000L))
+                .as("still running before terminate")
+                .hasSize(3);
 
         pool.terminateAll();
         pool.joinAll();

@@ -61,7 +61,9 @@ abstract class ExecutionContextContract {
         assertThat(aliveInside.get()).isTrue();
         if (!runsInCaller()) {
             assertThat(ctx.isAlive()).isTrue();
-            assertThat(ctx.join(10)).as("join with a short timeout while the task blocks").isFalse();
+            assertThat(ctx.join(10))
+                    .as("join with a short timeout while the task blocks")
+                    .isFalse();
         }
         release.countDown();
         ctx.join();

@@ -65,7 +65,9 @@ class ExecutionPlanTest {
                         Expect.own("sink", THREAD, UPSTREAM_NOT_SINGLE, 1)),
                 row(
                         "seed 3, fork for isolation: the sink after a worker process runs in the parent",
-                        p -> source(p).map("untrusted", Exec.processes(2), i -> i).consume("sink", i -> {}),
+                        p -> source(p)
+                                .map("untrusted", Exec.processes(2), i -> i)
+                                .consume("sink", i -> {}),
                         Expect.own("source", THREAD, PRODUCER, 1),
                         Expect.own("untrusted", PROCESS, EXPLICIT, 2),
                         Expect.own("sink", THREAD, UPSTREAM_NOT_SINGLE, 1)),
@@ -81,7 +83,8 @@ class ExecutionPlanTest {
                         Expect.with("store", THREAD, COLOCATED, "parse")),
                 row(
                         "a default stage after a colocated stage inside a pool is still called from one thread",
-                        p -> source(p).map("fetch", Exec.virtualThreads(50), i -> i)
+                        p -> source(p)
+                                .map("fetch", Exec.virtualThreads(50), i -> i)
                                 .map("clean", i -> i)
                                 .consume("sink", i -> {}),
                         Expect.own("fetch", VIRTUAL, EXPLICIT, 50),
@@ -89,7 +92,8 @@ class ExecutionPlanTest {
                         Expect.with("sink", THREAD, COLOCATED, "clean")),
                 row(
                         "Exec.inline() under a pool runs in the pool; what follows it gets its own context",
-                        p -> source(p).map("parse", Exec.threads(4), i -> i)
+                        p -> source(p)
+                                .map("parse", Exec.threads(4), i -> i)
                                 .map("tag", Exec.inline(), i -> i)
                                 .consume("sink", i -> {}),
                         Expect.own("parse", THREAD, EXPLICIT, 4),
@@ -97,7 +101,8 @@ class ExecutionPlanTest {
                         Expect.own("sink", THREAD, UPSTREAM_NOT_SINGLE, 1)),
                 row(
                         "Exec.inline() after a worker process runs in the worker",
-                        p -> source(p).map("untrusted", Exec.processes(2), i -> i)
+                        p -> source(p)
+                                .map("untrusted", Exec.processes(2), i -> i)
                                 .map("tag", Exec.inline(), i -> i)
                                 .consume("sink", i -> {}),
                         Expect.with("tag", PROCESS, EXPLICIT_INLINE, "untrusted"),
@@ -120,7 +125,9 @@ class ExecutionPlanTest {
                         Expect.own("store", THREAD, AFTER_ACCUMULATOR, 1)),
                 row(
                         "timed batch, then an explicit pool: explicit wins over the accumulator rule",
-                        p -> source(p).batch("rows", 100, Duration.ofMillis(50)).consume("store", Exec.threads(2), rows -> {}),
+                        p -> source(p)
+                                .batch("rows", 100, Duration.ofMillis(50))
+                                .consume("store", Exec.threads(2), rows -> {}),
                         Expect.with("rows", THREAD, COLOCATED, "source"),
                         Expect.own("store", THREAD, EXPLICIT, 2)),
                 row(
@@ -133,7 +140,9 @@ class ExecutionPlanTest {
                         Expect.own("audit", THREAD, FAN_IN, 1)),
                 row(
                         "a single-context upstream (threads(1), virtualThreads(1)) keeps its follower colocated",
-                        p -> source(p).map("one", Exec.virtualThreads(1), i -> i).consume("sink", i -> {}),
+                        p -> source(p)
+                                .map("one", Exec.virtualThreads(1), i -> i)
+                                .consume("sink", i -> {}),
                         Expect.own("one", VIRTUAL, EXPLICIT, 1),
                         Expect.with("sink", VIRTUAL, COLOCATED, "one")),
                 row(
@@ -173,16 +182,25 @@ class ExecutionPlanTest {
 
         for (Expect e : expected) {
             Placement placed = plan.placement(e.stage());
-            assertThat(placed.rule()).as("%s: rule of '%s'\n%s", shape, e.stage(), plan.explain()).isEqualTo(e.rule());
-            assertThat(plan.contextFor(e.stage())).as("%s: context of '%s'", shape, e.stage()).isEqualTo(e.kind());
-            assertThat(plan.affinityFor(e.stage())).as("%s: affinity of '%s'", shape, e.stage())
+            assertThat(placed.rule())
+                    .as("%s: rule of '%s'\n%s", shape, e.stage(), plan.explain())
+                    .isEqualTo(e.rule());
+            assertThat(plan.contextFor(e.stage()))
+                    .as("%s: context of '%s'", shape, e.stage())
+                    .isEqualTo(e.kind());
+            assertThat(plan.affinityFor(e.stage()))
+                    .as("%s: affinity of '%s'", shape, e.stage())
                     .isEqualTo(Optional.ofNullable(e.affinity()));
-            assertThat(placed.contexts()).as("%s: contexts of '%s'", shape, e.stage()).isEqualTo(e.contexts());
+            assertThat(placed.contexts())
+                    .as("%s: contexts of '%s'", shape, e.stage())
+                    .isEqualTo(e.contexts());
             if (e.affinity() != null) {
                 assertThat(plan.colocated(e.stage(), e.affinity())).isTrue();
             }
-            assertThat(plan.explain()).as("explain names the stage and its rule")
-                    .containsPattern("(?m)^  " + java.util.regex.Pattern.quote(e.stage()) + " .*  " + e.rule().number() + "  ");
+            assertThat(plan.explain())
+                    .as("explain names the stage and its rule")
+                    .containsPattern("(?m)^  " + java.util.regex.Pattern.quote(e.stage()) + " .*  "
+                            + e.rule().number() + "  ");
         }
     }
 
@@ -198,8 +216,13 @@ class ExecutionPlanTest {
         for (Placement placed : plan.placements()) {
             assertThat(mermaid).contains("[\"" + placed.stage() + "<br/>");
         }
-        long edges = plan.graph().stages().stream().mapToLong(s -> s.upstreams().size()).sum();
-        assertThat(mermaid.lines().filter(l -> l.contains("-->") || l.contains("==>")).count()).isEqualTo(edges);
+        long edges = plan.graph().stages().stream()
+                .mapToLong(s -> s.upstreams().size())
+                .sum();
+        assertThat(mermaid.lines()
+                        .filter(l -> l.contains("-->") || l.contains("==>"))
+                        .count())
+                .isEqualTo(edges);
         for (Expect e : expected) {
             if (e.rule() == COLOCATED) {
                 assertThat(mermaid).contains("==>|direct|");

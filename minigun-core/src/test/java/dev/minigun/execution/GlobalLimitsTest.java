@@ -63,7 +63,8 @@ class GlobalLimitsTest {
                         try {
                             if (firstItem.putIfAbsent(Thread.currentThread(), true) == null) {
                                 allWorkersBusy.countDown();
-                                assertThat(allWorkersBusy.await(30, TimeUnit.SECONDS)).isTrue();
+                                assertThat(allWorkersBusy.await(30, TimeUnit.SECONDS))
+                                        .isTrue();
                             }
                             out.emit(i);
                         } finally {
@@ -80,7 +81,10 @@ class GlobalLimitsTest {
         assertThat(plan.placement("a").contexts()).isEqualTo(5);
         assertThat(plan.placement("b").contexts()).isEqualTo(5);
         assertThat(plan.placement("c").contexts()).isEqualTo(5);
-        assertThat(gauge.peak.get()).as("stage threads at once").isLessThanOrEqualTo(16).isGreaterThanOrEqualTo(15);
+        assertThat(gauge.peak.get())
+                .as("stage threads at once")
+                .isLessThanOrEqualTo(16)
+                .isGreaterThanOrEqualTo(15);
         assertThat(gauge.threads).as("distinct stage threads").hasSize(16);
         assertThat(run.pool(ContextKind.THREAD).peak()).isEqualTo(16);
         assertThat(report.consumed()).isEqualTo(3L * ITEMS);

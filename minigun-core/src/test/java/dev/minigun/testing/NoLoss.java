@@ -46,7 +46,8 @@ public final class NoLoss {
                 .sum();
         assertThat(report.produced())
                 .as("produced = consumed + failed + filtered + in flight\n%s", report)
-                .isEqualTo(report.consumed() + report.failed() - producerFailures + report.filtered() + report.inFlight());
+                .isEqualTo(
+                        report.consumed() + report.failed() - producerFailures + report.filtered() + report.inFlight());
         return report;
     }
 }
