@@ -127,61 +127,53 @@ public final class CensusStore implements AutoCloseable {
 
     /** {@code SELECT COUNT(*) FROM files}. */
     public long storedFiles() throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM files")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return query("SELECT COUNT(*) FROM files", rs -> rs.getLong(1)).getFirst();
     }
 
     /** The {@code n} identifiers with the highest summed counts, ties by name. */
     public List<IdentifierTotal> topIdentifiers(int n) throws SQLException {
-        String sql = "SELECT name, SUM(count) AS total, COUNT(*) AS in_files FROM identifiers "
-                + "GROUP BY name ORDER BY total DESC, name LIMIT ?";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setInt(1, n);
-            try (ResultSet rs = s.executeQuery()) {
-                List<IdentifierTotal> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(new IdentifierTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                }
-                return rows;
-            }
-        }
+        return query(
+                "SELECT name, SUM(count) AS total, COUNT(*) AS in_files FROM identifiers "
+                        + "GROUP BY name ORDER BY total DESC, name LIMIT " + n,
+                rs -> new IdentifierTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** The {@code n} modules with the most lines, ties by name. */
     public List<ModuleTotal> topModulesByLines(int n) throws SQLException {
-        String sql = "SELECT module, COUNT(*), SUM(lines) AS total_lines, SUM(tokens) FROM files "
-                + "GROUP BY module ORDER BY total_lines DESC, module LIMIT ?";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setInt(1, n);
-            try (ResultSet rs = s.executeQuery()) {
-                List<ModuleTotal> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(new ModuleTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                }
-                return rows;
-            }
-        }
+        return query(
+                "SELECT module, COUNT(*), SUM(lines) AS total_lines, SUM(tokens) FROM files "
+                        + "GROUP BY module ORDER BY total_lines DESC, module LIMIT " + n,
+                rs -> new ModuleTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
     }
 
     /** The number of distinct modules stored. */
     public long moduleCount() throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT module) FROM files")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return query("SELECT COUNT(DISTINCT module) FROM files", rs -> rs.getLong(1))
+                .getFirst();
     }
 
     /** Files, lines and tokens over the whole census, as module {@code all}. */
     public ModuleTotal totals() throws SQLException {
+        return query(
+                        "SELECT COUNT(*), COALESCE(SUM(lines), 0), COALESCE(SUM(tokens), 0) FROM files",
+                        rs -> new ModuleTotal("all", rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .getFirst();
+    }
+
+    /** Reads one value from the current row of a result. */
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of {@code sql} (a constant query: the only number in it is an int limit). */
+    private <T> List<T> query(String sql, Row<T> row) throws SQLException {
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT COUNT(*), COALESCE(SUM(lines), 0), COALESCE(SUM(tokens), 0) FROM files")) {
-            rs.next();
-            return new ModuleTotal("all", rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                ResultSet rs = s.executeQuery(sql)) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row.read(rs));
+            }
+            return rows;
         }
     }
 
