@@ -29,11 +29,6 @@ public record Placement(
         int concurrency,
         AffinityRule rule) {
 
-    /** Whether this stage owns contexts (as opposed to being called directly by its upstream). */
-    public boolean ownsContext() {
-        return !rule.colocates() && !(kind == ContextKind.INLINE && rule != AffinityRule.PRODUCER);
-    }
-
     /** Whether items reach this stage through a bounded queue. */
     public boolean isQueued() {
         return queueSize > 0;

@@ -41,9 +41,4 @@ public record StageSpec(
     public StageSpec withErrorPolicy(ErrorPolicy policy) {
         return new StageSpec(name, operation, upstreams, exec, routing, policy);
     }
-
-    /** The part of the name after the last {@code /}: how {@code emitTo} may name it when unique. */
-    public String shortName() {
-        return name.substring(name.lastIndexOf('/') + 1);
-    }
 }

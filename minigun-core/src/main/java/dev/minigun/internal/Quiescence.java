@@ -46,11 +46,6 @@ public final class Quiescence {
         return pending.get() == 0;
     }
 
-    /** How many units are pending now. */
-    public long pending() {
-        return pending.get();
-    }
-
     /**
      * Waits until no work is pending or {@code stop} says to stop; only the run's coordinator waits.
      * An interrupt of the coordinator ends the wait and is left set for the caller to see.

@@ -17,7 +17,6 @@ public final class RunControl {
     private volatile String cancelReason;
     private volatile Failure fatal;
     private volatile Runnable onCancel = () -> {};
-    private int dropped;
 
     /** What cancelling does; set once by the orchestrator before any stage starts. */
     public void onCancel(Runnable action) {
@@ -30,8 +29,6 @@ public final class RunControl {
         synchronized (failures) {
             if (failures.size() < MAX_KEPT) {
                 failures.add(f);
-            } else {
-                dropped++;
             }
         }
         if (policy instanceof ErrorPolicy.FailFast) {
@@ -75,13 +72,6 @@ public final class RunControl {
     public List<Failure> failures() {
         synchronized (failures) {
             return List.copyOf(failures);
-        }
-    }
-
-    /** How many failures were counted but not kept. */
-    public int droppedFailures() {
-        synchronized (failures) {
-            return dropped;
         }
     }
 }
