@@ -150,7 +150,7 @@ class DefinitionErrorsTest {
                         "a stage added after run() started",
                         p -> {
                             source(p).consume("store", s -> {});
-                            p.run();
+                            dev.minigun.testing.NoLoss.assertNothingLost(p.run());
                             source(p).consume("late", s -> {});
                         },
                         null,
