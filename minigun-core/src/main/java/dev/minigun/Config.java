@@ -6,7 +6,8 @@ import java.time.Duration;
  * The pipeline-wide settings, set fluently through {@link Pipeline#config()}: the global limits on
  * contexts of each kind (shared by all stages: three {@code threads(8)} stages under
  * {@code maxThreads(16)} share 16 threads), the context of stages that name none and are not
- * colocated, the default queue capacity, and how long a cancelled run waits for its stages to stop.
+ * colocated, the default queue capacity, the default error policy, an optional time limit for a
+ * run, and how long a cancelled run waits for its stages to stop.
  */
 public final class Config {
     private int maxThreads = 64;
@@ -15,6 +16,8 @@ public final class Config {
     private ContextKind defaultContext = ContextKind.THREAD;
     private int queueSize = 1024;
     private Duration stopGrace = Duration.ofSeconds(10);
+    private Duration timeout;
+    private ErrorPolicy errorPolicy = ErrorPolicy.failFast();
     private final Runnable beforeChange;
 
     Config(Runnable beforeChange) {
@@ -69,6 +72,27 @@ public final class Config {
         return this;
     }
 
+    /** Cancels a run that has not ended after {@code limit}; the exception says it timed out. */
+    public Config timeout(Duration limit) {
+        beforeChange.run();
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new PipelineDefinitionException(null, "timeout must be positive, was " + limit + ": give a duration");
+        }
+        this.timeout = limit;
+        return this;
+    }
+
+    /** The error policy of every stage that sets none with {@link Stage#onError} (default failFast). */
+    public Config errorPolicy(ErrorPolicy policy) {
+        beforeChange.run();
+        if (policy == null) {
+            throw new PipelineDefinitionException(
+                    null, "errorPolicy must not be null: use ErrorPolicy.failFast() for the default");
+        }
+        this.errorPolicy = policy;
+        return this;
+    }
+
     private int positive(String what, int n) {
         beforeChange.run();
         if (n <= 0) {
@@ -106,5 +130,15 @@ public final class Config {
     /** How long a stopping run waits for its stages. */
     public Duration stopGrace() {
         return stopGrace;
+    }
+
+    /** The run's time limit, if one is set. */
+    public java.util.Optional<Duration> timeout() {
+        return java.util.Optional.ofNullable(timeout);
+    }
+
+    /** The error policy of stages that set none. */
+    public ErrorPolicy errorPolicy() {
+        return errorPolicy;
     }
 }

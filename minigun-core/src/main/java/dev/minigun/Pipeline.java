@@ -40,6 +40,8 @@ public final class Pipeline {
     private final List<StageSpec> stages = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Deque<String> scopes = new ArrayDeque<>();
+    private final List<Hook> beforeRun = new ArrayList<>();
+    private final List<AfterRunHook> afterRun = new ArrayList<>();
     private volatile boolean frozen;
 
     private Pipeline(String name) {
@@ -118,6 +120,20 @@ public final class Pipeline {
         return add(name, new Operation.Consume(required(name, "sink", sink)), List.of(), exec);
     }
 
+    /** Runs {@code hook} once per run, before any stage starts; if it throws, the run fails before any item moves. */
+    public Pipeline beforeRun(Hook hook) {
+        checkOpen();
+        beforeRun.add(required("beforeRun", "hook", hook));
+        return this;
+    }
+
+    /** Runs {@code hook} once per run, after every stage has stopped, with the report, whatever the outcome. */
+    public Pipeline afterRun(AfterRunHook hook) {
+        checkOpen();
+        afterRun.add(required("afterRun", "hook", hook));
+        return this;
+    }
+
     /** Where every stage runs and why; fails with {@link PipelineDefinitionException} if it cannot run. */
     public ExecutionPlan plan() {
         return ExecutionPlan.of(graph());
@@ -156,15 +172,24 @@ public final class Pipeline {
                         "pipeline '" + name
                                 + "' has no producer, so no item would ever move: add one with producer(...)");
             }
+            List<StageSpec> resolved = stages.stream()
+                    .map(s -> s.errorPolicy() == null ? s.withErrorPolicy(config.errorPolicy()) : s)
+                    .toList();
+            for (StageSpec s : resolved) {
+                checkPolicy(s.name(), s.errorPolicy(), s.operation().isProducer());
+            }
             return new StageGraph(
                     name,
-                    stages,
+                    resolved,
                     config.maxThreads(),
                     config.maxVirtualThreads(),
                     config.maxProcesses(),
                     config.defaultContext(),
                     config.queueSize(),
-                    config.stopGrace());
+                    config.stopGrace(),
+                    config.timeout(),
+                    beforeRun,
+                    afterRun);
         }
     }
 
@@ -187,7 +212,7 @@ public final class Pipeline {
                     upstreams,
                     Optional.ofNullable(exec),
                     Routing.broadcast(),
-                    ErrorPolicy.failFast()));
+                    null)); // no policy yet: the pipeline's default, resolved when the graph is taken
         }
         return new Stage<>(this, full);
     }
@@ -236,6 +261,57 @@ public final class Pipeline {
                     "stage name '" + local + "' contains '/', which separates fragment scopes: use another character");
         }
         return scopes.isEmpty() ? local : scopes.peek() + "/" + local;
+    }
+
+    static void checkPolicy(String stage, ErrorPolicy policy, boolean producer) {
+        switch (policy) {
+            case ErrorPolicy.FailFast f -> {}
+            case ErrorPolicy.Skip s -> {}
+            case ErrorPolicy.DeadLetterTo d -> {
+                if (producer) {
+                    throw new PipelineDefinitionException(
+                            stage,
+                            "producer '" + stage + "' cannot use deadLetter: its source runs once and has no item to"
+                                    + " send; use failFast or skip");
+                }
+                if (d.stage() == null || d.stage().isBlank()) {
+                    throw new PipelineDefinitionException(
+                            stage,
+                            "stage '" + stage + "': deadLetter needs the name of a stage: give the stage that takes"
+                                    + " the failed items");
+                }
+            }
+            case ErrorPolicy.Retry r -> {
+                if (producer) {
+                    throw new PipelineDefinitionException(
+                            stage,
+                            "producer '" + stage + "' cannot retry: its source runs once, so a retry would emit its"
+                                    + " items again; retry in the stage after it");
+                }
+                if (r.maxAttempts() < 1) {
+                    throw new PipelineDefinitionException(
+                            stage,
+                            "stage '" + stage + "': retry needs at least 1 attempt, was " + r.maxAttempts()
+                                    + ": give the number of attempts in all, the first included");
+                }
+                if (r.backoff() == null || r.backoff().isNegative()) {
+                    throw new PipelineDefinitionException(
+                            stage, "stage '" + stage + "': retry backoff must be zero or positive, was " + r.backoff());
+                }
+                if (r.on().isEmpty()) {
+                    throw new PipelineDefinitionException(
+                            stage,
+                            "stage '" + stage + "': retry on no exception type would never retry: name at least one");
+                }
+                if (r.exhausted() == null || r.exhausted() instanceof ErrorPolicy.Retry) {
+                    throw new PipelineDefinitionException(
+                            stage,
+                            "stage '" + stage + "': after a retry comes failFast, skip or deadLetter, not "
+                                    + r.exhausted() + ": fold the attempts into one retry");
+                }
+                checkPolicy(stage, r.exhausted(), producer);
+            }
+        }
     }
 
     private void checkOpen() {

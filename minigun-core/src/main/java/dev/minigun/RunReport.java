@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
 /**
  * What a run did, stage by stage, and in total: items produced, consumed, failed and filtered, so
  * that nothing is lost silently. On a path where every stage passes each item on once,
- * {@code produced = consumed + failed + filtered}; with broadcasts, batches or emitTo the per-stage
+ * {@code produced = consumed + failed + filtered + deadLettered + inFlight}; with broadcasts, batches or emitTo the per-stage
  * counts in {@link #stages()} account for every item. {@code toString()} is a readable table.
  *
  * @param pipeline the pipeline's name
@@ -17,12 +17,16 @@ import java.util.NoSuchElementException;
  * @param stages one report per stage, in definition order
  * @param outcome how the run ended: {@code completed}, {@code failed}, {@code cancelled}, or
  *     {@code running} for a live snapshot
+ * @param abandoned the contexts that ignored the interrupt of a stopping run for its grace period
+ *     and were left running (empty unless something is stuck)
  */
-public record RunReport(String pipeline, Duration elapsed, List<StageReport> stages, String outcome) {
+public record RunReport(
+        String pipeline, Duration elapsed, List<StageReport> stages, String outcome, List<String> abandoned) {
 
-    /** Copies the stage list. */
+    /** Copies the lists. */
     public RunReport {
         stages = List.copyOf(stages);
+        abandoned = List.copyOf(abandoned);
     }
 
     /** Items the producers emitted. */
@@ -33,7 +37,7 @@ public record RunReport(String pipeline, Duration elapsed, List<StageReport> sta
                 .sum();
     }
 
-    /** Items the consumers processed without error. */
+    /** Items the consumers (not the dead-letter ones) processed without error. */
     public long consumed() {
         return stages.stream()
                 .filter(StageReport::isConsumer)
@@ -49,6 +53,16 @@ public record RunReport(String pipeline, Duration elapsed, List<StageReport> sta
     /** Items dropped by filters. */
     public long filtered() {
         return stages.stream().mapToLong(StageReport::filtered).sum();
+    }
+
+    /** Items that failed and went to a dead-letter stage. */
+    public long deadLettered() {
+        return stages.stream().mapToLong(StageReport::deadLettered).sum();
+    }
+
+    /** Retry attempts made, over all stages. */
+    public long retried() {
+        return stages.stream().mapToLong(StageReport::retried).sum();
     }
 
     /** Items being processed, or still queued, when the run was cancelled. */
@@ -97,7 +111,7 @@ public record RunReport(String pipeline, Duration elapsed, List<StageReport> sta
         }
         return String.format(
                         Locale.ROOT,
-                        "Run of pipeline '%s': %s in %d ms; produced %d, consumed %d, failed %d, filtered %d%s%n",
+                        "Run of pipeline '%s': %s in %d ms; produced %d, consumed %d, failed %d, filtered %d%s%s%s%s%n",
                         pipeline,
                         outcome,
                         elapsed.toMillis(),
@@ -105,7 +119,10 @@ public record RunReport(String pipeline, Duration elapsed, List<StageReport> sta
                         consumed(),
                         failed(),
                         filtered(),
-                        inFlight() > 0 ? ", in flight " + inFlight() : "")
+                        deadLettered() > 0 ? ", dead-lettered " + deadLettered() : "",
+                        retried() > 0 ? ", retried " + retried() : "",
+                        inFlight() > 0 ? ", in flight " + inFlight() : "",
+                        abandoned.isEmpty() ? "" : "; abandoned " + abandoned)
                 + table.render("  ");
     }
 

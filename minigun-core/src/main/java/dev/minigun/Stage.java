@@ -118,6 +118,20 @@ public final class Stage<T> {
         return this;
     }
 
+    /** Runs {@code hook} once, in the stage's context, before the stage's first item. */
+    public Stage<T> beforeStage(Hook hook) {
+        Hook h = Pipeline.required(name, "beforeStage hook", hook);
+        pipeline.update(name, s -> s.withBeforeStage(h));
+        return this;
+    }
+
+    /** Runs {@code hook} once, after the stage's last item (and its final flush). */
+    public Stage<T> afterStage(Hook hook) {
+        Hook h = Pipeline.required(name, "afterStage hook", hook);
+        pipeline.update(name, s -> s.withAfterStage(h));
+        return this;
+    }
+
     /**
      * Applies a reusable fragment to this stage: the stages {@code fragment} adds are named
      * {@code name/inner}. Returns the stage the fragment returns.

@@ -4,13 +4,14 @@ import java.time.Duration;
 
 /**
  * What one stage did in a run. For every stage, once the run has ended:
- * {@code in = completed + failed + filtered + cancelled}; and over the whole run, every delivery
+ * {@code in = completed + failed + filtered + deadLettered + cancelled}; and over the whole run, every delivery
  * was received by a stage or is still queued. Those equalities are the no-loss guarantee, and each
  * term is here to check it.
  *
  * @param name the stage's name
  * @param operation what it does: {@code producer}, {@code map}, {@code filter}, {@code process},
- *     {@code batch}, {@code merge} or {@code consumer}
+ *     {@code batch}, {@code merge}, {@code consumer}, or {@code dead-letter} for a consumer that takes
+ *     other stages' failed items
  * @param in items received
  * @param out items emitted (one per {@code emit} or {@code emitTo}; a batch counts lists)
  * @param delivered deliveries to downstream stages (a broadcast to three branches counts three)
@@ -18,6 +19,9 @@ import java.time.Duration;
  *     source returned)
  * @param failed items whose processing threw (for a producer: 1 if its source threw)
  * @param filtered items a filter dropped
+ * @param deadLettered items that failed here and went to a dead-letter stage
+ * @param retried retry attempts made here (an item tried three times counts two)
+ * @param lastError the last exception the stage's code threw, if any
  * @param cancelled items being processed when the run was cancelled
  * @param queued items waiting in its input queue now (at the end: never taken)
  * @param peakQueued the most items that waited in its input queue at once
@@ -35,6 +39,9 @@ public record StageReport(
         long completed,
         long failed,
         long filtered,
+        long deadLettered,
+        long retried,
+        java.util.Optional<String> lastError,
         long cancelled,
         long queued,
         long peakQueued,

@@ -147,6 +147,56 @@ class DefinitionErrorsTest {
                                 + " dev.minigun:minigun-process on the class path (it is not part of this release yet),"
                                 + " or run the stage on threads"),
                 bad(
+                        "retry with no attempt",
+                        p -> source(p)
+                                .map("charge", String::trim)
+                                .onError(ErrorPolicy.retry(0, java.time.Duration.ZERO))
+                                .consume("store", s -> {})
+                                .pipeline()
+                                .plan(),
+                        "charge",
+                        "stage 'charge': retry needs at least 1 attempt, was 0: give the number of attempts in all,"
+                                + " the first included"),
+                bad(
+                        "a retrying producer",
+                        p -> source(p)
+                                .onError(ErrorPolicy.retry(3, java.time.Duration.ZERO))
+                                .consume("store", s -> {})
+                                .pipeline()
+                                .plan(),
+                        "lines",
+                        "producer 'lines' cannot retry: its source runs once, so a retry would emit its items again;"
+                                + " retry in the stage after it"),
+                bad(
+                        "a dead-letter stage that does not exist",
+                        p -> source(p)
+                                .map("charge", String::trim)
+                                .onError(ErrorPolicy.deadLetter("rejected"))
+                                .consume("store", s -> {})
+                                .pipeline()
+                                .plan(),
+                        "charge",
+                        "stage 'charge' sends failed items to 'rejected', but no stage has that name: add one, e.g."
+                                + " pipeline.consumer(\"rejected\", (DeadLetter d) -> ...)"),
+                bad(
+                        "a colocated dead-letter stage",
+                        p -> {
+                            Stage<String> lines = source(p);
+                            lines.consume("audit", s -> {});
+                            lines.map("charge", String::trim)
+                                    .onError(ErrorPolicy.deadLetter("audit"))
+                                    .consume("store", s -> {});
+                            p.plan();
+                        },
+                        "charge",
+                        "stage 'charge' sends failed items to 'audit', which runs colocated in the context of"
+                                + " 'lines': make the dead-letter stage with pipeline.consumer(...) or give it an Exec"),
+                bad(
+                        "a zero timeout",
+                        p -> p.config().timeout(java.time.Duration.ZERO),
+                        null,
+                        "timeout must be positive, was PT0S: give a duration"),
+                bad(
                         "a stage added after run() started",
                         p -> {
                             source(p).consume("store", s -> {});

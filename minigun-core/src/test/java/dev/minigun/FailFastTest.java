@@ -119,6 +119,31 @@ class FailFastTest {
     }
 
     @Test
+    void laterFailuresAreSuppressedUnderTheFirst() {
+        Pipeline p = Pipeline.create("import");
+        java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
+        p.producer("read", rows(2)).consume("store", Exec.threads(2), r -> {
+            // Both workers hold an item before either fails (a spin, deaf to the cancel's interrupt).
+            arrived.incrementAndGet();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (arrived.get() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            throw new IllegalStateException("store down for " + r.id());
+        });
+
+        PipelineException e = assertThrows(PipelineException.class, p::run);
+
+        assertThat(e.getCause()).hasMessageStartingWith("store down for ");
+        assertThat(e.getSuppressed()).singleElement().satisfies(s -> {
+            assertThat(s).hasMessageContaining("stage 'store' failed on item Row[");
+            assertThat(s.getCause()).hasMessageStartingWith("store down for ").isNotSameAs(e.getCause());
+        });
+        assertThat(assertNothingLost(e.report().orElseThrow()).stage("store").failed())
+                .isEqualTo(2);
+    }
+
+    @Test
     void skipCountsTheFailedItemAndGoesOn() {
         Pipeline p = Pipeline.create("import");
         p.producer("read", rows(100))

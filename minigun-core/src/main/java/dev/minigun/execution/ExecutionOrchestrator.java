@@ -24,6 +24,7 @@ import dev.minigun.internal.RunControl;
 import dev.minigun.internal.SinkNode;
 import dev.minigun.internal.StageCounters;
 import dev.minigun.internal.StageNode;
+import dev.minigun.internal.StartGate;
 import dev.minigun.internal.Target;
 import dev.minigun.internal.Worker;
 import java.time.Duration;
@@ -68,6 +69,9 @@ public final class ExecutionOrchestrator {
     private final ScheduledThreadPoolExecutor timer;
     private final List<Thread> timerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Thread coordinator;
+    private final Map<String, StartGate> gates = new LinkedHashMap<>();
+    private final java.util.Set<String> startedStages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> ended = new java.util.HashSet<>();
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile boolean started;
@@ -94,9 +98,10 @@ public final class ExecutionOrchestrator {
                                 + " on the class path (it is not part of this release yet), or run the stage on threads");
             }
         }
-        boolean timed = graph.stages().stream()
-                .anyMatch(s -> s.operation() instanceof Operation.Batch b
-                        && b.maxWait().isPresent());
+        boolean timed = graph.timeout().isPresent()
+                || graph.stages().stream()
+                        .anyMatch(s -> s.operation() instanceof Operation.Batch b
+                                && b.maxWait().isPresent());
         this.timer = timed ? newTimer(graph.pipeline(), timerThreads) : null;
         wire();
     }
@@ -161,6 +166,9 @@ public final class ExecutionOrchestrator {
             }
         }
         Directory directory = new Directory(targets, hosts, anyCaller);
+        for (Placement p : plan.placements()) {
+            gates.computeIfAbsent(p.host(), host -> new StartGate(() -> runBeforeStageHooks(host), control));
+        }
         for (StageSpec s : graph.stages()) {
             List<Target> downstream = graph.downstreams(s.name()).stream()
                     .map(d -> targets.get(d.name()))
@@ -168,7 +176,13 @@ public final class ExecutionOrchestrator {
             Outlet outlet = new Outlet(s.name(), downstream, s.routing(), counters.get(s.name()), directory);
             if (s.operation() instanceof Operation.Produce produce) {
                 producers.add(new ProducerTask(
-                        s.name(), produce.source(), outlet, counters.get(s.name()), control, quiescence));
+                        s.name(),
+                        produce.source(),
+                        outlet,
+                        counters.get(s.name()),
+                        control,
+                        quiescence,
+                        gates.get(s.name())));
             } else {
                 nodes.get(s.name()).connect(outlet);
             }
@@ -241,8 +255,15 @@ public final class ExecutionOrchestrator {
         startNanos = System.nanoTime();
         quiescence.enter(producers.size());
         try {
-            startStages();
-            awaitEndOfStream();
+            runBeforeRunHooks();
+            if (!control.isCancelled()) {
+                scheduleTimeout();
+                startStages();
+                awaitEndOfStream();
+            }
+            if (!control.isCancelled()) {
+                runAfterStageHooks(); // every stage has seen its last item; its contexts still run
+            }
             if (!control.isCancelled()) {
                 channels.values().forEach(Channel::close);
             }
@@ -253,11 +274,73 @@ public final class ExecutionOrchestrator {
         } finally {
             stopEverything();
         }
+        runAfterStageHooks(); // after a failure or cancel: for the stages that started, once everything stopped
         endNanos = System.nanoTime();
         return finish();
     }
 
+    /** The beforeStage hooks of every stage that runs in {@code host}'s context, in definition order. */
+    private void runBeforeStageHooks(String host) {
+        for (StageSpec s : graph.stages()) {
+            if (!plan.placement(s.name()).host().equals(host)) {
+                continue;
+            }
+            for (dev.minigun.Hook hook : s.beforeStage()) {
+                try {
+                    hook.run();
+                } catch (Throwable t) {
+                    control.failed(Failure.ofHook(s.name(), "beforeStage", t), dev.minigun.ErrorPolicy.failFast());
+                    return;
+                }
+            }
+            startedStages.add(s.name());
+        }
+    }
+
+    /** The afterStage hooks of every stage that started and has not ended, in definition order; once each. */
+    private void runAfterStageHooks() {
+        for (StageSpec s : graph.stages()) {
+            if (!startedStages.contains(s.name()) || !ended.add(s.name())) {
+                continue;
+            }
+            for (dev.minigun.Hook hook : s.afterStage()) {
+                try {
+                    hook.run();
+                } catch (Throwable t) {
+                    control.failed(Failure.ofHook(s.name(), "afterStage", t), dev.minigun.ErrorPolicy.failFast());
+                    break;
+                }
+            }
+        }
+    }
+
+    private void runBeforeRunHooks() {
+        for (dev.minigun.Hook hook : graph.beforeRun()) {
+            try {
+                hook.run();
+            } catch (Throwable t) {
+                control.failed(Failure.ofHook(null, "beforeRun", t), dev.minigun.ErrorPolicy.failFast());
+                return;
+            }
+        }
+    }
+
+    private void scheduleTimeout() {
+        graph.timeout()
+                .ifPresent(limit -> timer.schedule(
+                        () -> control.cancel("the run timed out after " + limit.toMillis() + " ms (config().timeout)"),
+                        limit.toNanos(),
+                        TimeUnit.NANOSECONDS));
+    }
+
     private void startStages() {
+        // Stages called directly from several contexts have no context of their own: their hooks run here.
+        for (Placement p : plan.placements()) {
+            boolean hostsItself = p.host().equals(p.stage());
+            if (hostsItself && !p.isQueued() && p.rule() != AffinityRule.PRODUCER) {
+                gates.get(p.stage()).pass();
+            }
+        }
         // Consumers first, so a producer never emits into a stage that is not yet taking.
         for (Map.Entry<String, StageNode> e : nodes.entrySet()) {
             Placement p = plan.placement(e.getKey());
@@ -267,7 +350,8 @@ public final class ExecutionOrchestrator {
             ContextPool pool = pool(p.kind());
             for (int i = 0; i < p.contexts(); i++) {
                 ExecutionContext ctx = pool.acquire(e.getKey() + "#" + i);
-                ctx.execute(new Worker(e.getValue(), channels.get(e.getKey()), quiescence, control));
+                ctx.execute(
+                        new Worker(e.getValue(), channels.get(e.getKey()), quiescence, control, gates.get(e.getKey())));
             }
         }
         List<ProducerTask> inline = new ArrayList<>();
@@ -421,26 +505,48 @@ public final class ExecutionOrchestrator {
     }
 
     private RunReport finish() {
-        Failure fatal = control.fatal();
         RunReport report = snapshot(outcome());
+        Throwable afterRunFailure = null;
+        for (dev.minigun.AfterRunHook hook : graph.afterRun()) {
+            try {
+                hook.after(report);
+            } catch (Throwable t) {
+                if (afterRunFailure == null) {
+                    afterRunFailure = t;
+                } else {
+                    afterRunFailure.addSuppressed(t);
+                }
+            }
+        }
+        Failure fatal = control.fatal();
+        PipelineException failure = null;
         if (fatal != null) {
-            PipelineException e = new PipelineException(
+            failure = new PipelineException(
                     fatal.stage(),
                     "pipeline '" + graph.pipeline() + "': " + fatal.message() + stuckNote(),
                     fatal.cause());
             for (Failure other : control.failures()) {
                 if (other != fatal) {
-                    e.addSuppressed(new PipelineException(other.stage(), other.message(), other.cause()));
+                    failure.addSuppressed(new PipelineException(other.stage(), other.message(), other.cause()));
                 }
             }
-            throw e.withReport(report);
-        }
-        if (control.isCancelled()) {
+        } else if (control.isCancelled()) {
+            failure = new PipelineException(
+                    null, "pipeline '" + graph.pipeline() + "' was cancelled: " + control.cancelReason() + stuckNote());
+        } else if (afterRunFailure != null) {
+            RunReport failed =
+                    new RunReport(report.pipeline(), report.elapsed(), report.stages(), "failed", report.abandoned());
             throw new PipelineException(
                             null,
-                            "pipeline '" + graph.pipeline() + "' was cancelled: " + control.cancelReason()
-                                    + stuckNote())
-                    .withReport(report);
+                            "pipeline '" + graph.pipeline() + "': afterRun hook failed: " + afterRunFailure,
+                            afterRunFailure)
+                    .withReport(failed);
+        }
+        if (failure != null) {
+            if (afterRunFailure != null) {
+                failure.addSuppressed(afterRunFailure);
+            }
+            throw failure.withReport(report);
         }
         return report;
     }
@@ -464,15 +570,20 @@ public final class ExecutionOrchestrator {
         for (StageSpec s : graph.stages()) {
             StageCounters c = counters.get(s.name());
             Channel ch = channels.get(s.name());
+            boolean deadLetterSink =
+                    s.operation().isSink() && plan.deadLetterTargets().containsValue(s.name());
             stages.add(new StageReport(
                     s.name(),
-                    s.operation().label(),
+                    deadLetterSink ? "dead-letter" : s.operation().label(),
                     c.in.sum(),
                     c.emitted.sum(),
                     c.delivered.sum(),
                     c.completed.sum(),
                     c.failed.sum(),
                     c.filtered.sum(),
+                    c.deadLettered.sum(),
+                    c.retried.sum(),
+                    java.util.Optional.ofNullable(c.lastError).map(Throwable::toString),
                     c.cancelled.sum(),
                     ch == null ? 0 : ch.depth(),
                     ch == null ? 0 : ch.peakDepth(),
@@ -481,7 +592,7 @@ public final class ExecutionOrchestrator {
                     Duration.ofNanos(c.latency.percentile(0.99)),
                     Duration.ofNanos(c.latency.max())));
         }
-        return new RunReport(graph.pipeline(), elapsed, stages, outcome);
+        return new RunReport(graph.pipeline(), elapsed, stages, outcome, stuck);
     }
 
     /** The {@link Running} handle of a run started on its own coordinator thread. */

@@ -1,6 +1,7 @@
 package dev.minigun.execution;
 
 import dev.minigun.ContextKind;
+import dev.minigun.ErrorPolicy;
 import dev.minigun.Exec;
 import dev.minigun.PipelineDefinitionException;
 import dev.minigun.internal.TextTable;
@@ -40,11 +41,22 @@ public final class ExecutionPlan {
     private final StageGraph graph;
     private final Map<String, Placement> placements;
     private final Map<ContextKind, PoolShare> shares;
+    private final Map<String, String> deadLetters;
 
-    private ExecutionPlan(StageGraph graph, Map<String, Placement> placements, Map<ContextKind, PoolShare> shares) {
+    private ExecutionPlan(
+            StageGraph graph,
+            Map<String, Placement> placements,
+            Map<ContextKind, PoolShare> shares,
+            Map<String, String> deadLetters) {
         this.graph = graph;
         this.placements = Collections.unmodifiableMap(placements);
         this.shares = Collections.unmodifiableMap(shares);
+        this.deadLetters = Collections.unmodifiableMap(deadLetters);
+    }
+
+    /** For each stage with a deadLetter policy, the full name of the stage that takes its failed items. */
+    public Map<String, String> deadLetterTargets() {
+        return deadLetters;
     }
 
     /** Plans {@code graph}; throws {@link PipelineDefinitionException} for a definition that cannot run. */
@@ -63,11 +75,63 @@ public final class ExecutionPlan {
                                 + ") has no downstream stage, so its output would be lost: add a stage after it, such as consume(...)");
             }
         }
+        Map<String, String> deadLetters = deadLetterTargets(graph, placed);
         Map<ContextKind, PoolShare> shares = new LinkedHashMap<>();
         share(graph, placed, shares, ContextKind.THREAD, graph.maxThreads(), "maxThreads");
         share(graph, placed, shares, ContextKind.VIRTUAL, graph.maxVirtualThreads(), "maxVirtualThreads");
         share(graph, placed, shares, ContextKind.PROCESS, graph.maxProcesses(), "maxProcesses");
-        return new ExecutionPlan(graph, placed, shares);
+        return new ExecutionPlan(graph, placed, shares, deadLetters);
+    }
+
+    /** Resolves every deadLetter target (as emitTo would) and checks it can take items from anywhere. */
+    private static Map<String, String> deadLetterTargets(StageGraph graph, Map<String, Placement> placed) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (StageSpec s : graph.stages()) {
+            ErrorPolicy policy = s.errorPolicy() instanceof ErrorPolicy.Retry r ? r.exhausted() : s.errorPolicy();
+            if (!(policy instanceof ErrorPolicy.DeadLetterTo to)) {
+                continue;
+            }
+            List<String> matches = graph.stages().stream()
+                    .map(StageSpec::name)
+                    .filter(n -> n.equals(to.stage()))
+                    .toList();
+            if (matches.isEmpty()) {
+                matches = graph.stages().stream()
+                        .map(StageSpec::name)
+                        .filter(n -> n.substring(n.lastIndexOf('/') + 1).equals(to.stage()))
+                        .toList();
+            }
+            if (matches.isEmpty()) {
+                throw new PipelineDefinitionException(
+                        s.name(),
+                        "stage '" + s.name() + "' sends failed items to '" + to.stage()
+                                + "', but no stage has that name:" + " add one, e.g. pipeline.consumer(\"" + to.stage()
+                                + "\", (DeadLetter d) -> ...)");
+            }
+            if (matches.size() > 1) {
+                throw new PipelineDefinitionException(
+                        s.name(),
+                        "ambiguous stage name '" + to.stage() + "': found " + matches.size() + " matches ("
+                                + String.join(", ", matches) + "); name the dead-letter stage in full");
+            }
+            String target = matches.getFirst();
+            Placement p = placed.get(target);
+            if (target.equals(s.name())) {
+                throw new PipelineDefinitionException(
+                        s.name(), "stage '" + s.name() + "' cannot be its own dead-letter stage: name another stage");
+            }
+            if (p.rule().colocates() && p.concurrency() != ANY_CALLER || p.rule() == AffinityRule.PRODUCER) {
+                throw new PipelineDefinitionException(
+                        s.name(),
+                        "stage '" + s.name() + "' sends failed items to '" + target + "', which "
+                                + (p.rule() == AffinityRule.PRODUCER
+                                        ? "is a producer"
+                                        : "runs colocated in the context of '" + p.host() + "'")
+                                + ": make the dead-letter stage with pipeline.consumer(...) or give it an Exec");
+            }
+            targets.put(s.name(), target);
+        }
+        return targets;
     }
 
     private static Placement place(StageGraph graph, StageSpec s, Map<String, Placement> placed) {

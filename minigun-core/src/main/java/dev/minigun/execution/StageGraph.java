@@ -1,12 +1,15 @@
 package dev.minigun.execution;
 
+import dev.minigun.AfterRunHook;
 import dev.minigun.ContextKind;
+import dev.minigun.Hook;
 import dev.minigun.PipelineDefinitionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A whole pipeline definition as an immutable value: the stages in definition order (which is a
@@ -21,6 +24,9 @@ import java.util.Map;
  * @param defaultContext the context of stages that name none and are not colocated
  * @param queueSize the default input queue capacity
  * @param stopGrace how long a stopping run waits for its stages
+ * @param timeout the run's time limit, if any
+ * @param beforeRun hooks run once before any stage starts
+ * @param afterRun hooks run once after every stage has stopped
  */
 public record StageGraph(
         String pipeline,
@@ -30,11 +36,16 @@ public record StageGraph(
         int maxProcesses,
         ContextKind defaultContext,
         int queueSize,
-        Duration stopGrace) {
+        Duration stopGrace,
+        Optional<Duration> timeout,
+        List<Hook> beforeRun,
+        List<AfterRunHook> afterRun) {
 
-    /** Copies the stage list and checks that names are unique and edges point backwards. */
+    /** Copies the lists and checks that names are unique and edges point backwards. */
     public StageGraph {
         stages = List.copyOf(stages);
+        beforeRun = List.copyOf(beforeRun);
+        afterRun = List.copyOf(afterRun);
         Map<String, StageSpec> seen = new LinkedHashMap<>();
         for (StageSpec s : stages) {
             if (seen.putIfAbsent(s.name(), s) != null) {

@@ -65,7 +65,8 @@ public final class Directory {
         if (matches.isEmpty()) {
             throw new PipelineException(
                     sender,
-                    "stage '" + sender + "' emitted to unknown stage '" + name + "': no stage has that name; stages: "
+                    "stage '" + sender + "' emitted to unknown stage '" + name
+                            + "': no stage has that name; stages that take items: "
                             + byName.keySet().stream().sorted().toList());
         }
         matches.sort(null);

@@ -84,6 +84,19 @@ public final class Outlet implements Emitter<Object> {
         t.accept(item, counters);
     }
 
+    /**
+     * Hands a failed item to the dead-letter stage {@code target}: a delivery like any other (so the
+     * books balance), but not an emission of this stage.
+     */
+    public void sendDeadLetter(String target, Object deadLetter) {
+        directory.resolve(stage, target).accept(deadLetter, counters);
+    }
+
+    /** Fails now if {@code target} cannot be resolved, so a buffered emitTo fails inside the attempt. */
+    public void checkTarget(String target) {
+        directory.resolve(stage, target);
+    }
+
     private void checkNotNull(Object item) {
         if (item == null) {
             throw new PipelineException(

@@ -15,8 +15,9 @@ public final class ProducerTask implements Runnable {
     private final StageCounters counters;
     private final RunControl control;
     private final Quiescence quiescence;
+    private final StartGate gate;
 
-    /** The task of producer {@code name}. */
+    /** The task of producer {@code name}, which runs {@code gate}'s hooks first. */
     @SuppressWarnings("unchecked")
     public ProducerTask(
             String name,
@@ -24,13 +25,15 @@ public final class ProducerTask implements Runnable {
             Outlet out,
             StageCounters counters,
             RunControl control,
-            Quiescence quiescence) {
+            Quiescence quiescence,
+            StartGate gate) {
         this.name = name;
         this.source = (Source<Object>) source;
         this.out = out;
         this.counters = counters;
         this.control = control;
         this.quiescence = quiescence;
+        this.gate = gate;
     }
 
     /** The producer's name. */
@@ -42,7 +45,7 @@ public final class ProducerTask implements Runnable {
     public void run() {
         long start = System.nanoTime();
         try {
-            if (!control.isCancelled()) {
+            if (gate.pass() && !control.isCancelled()) {
                 source.produce(out);
                 counters.completed.increment();
             }

@@ -25,7 +25,11 @@ public final class RunControl {
 
     /** Records that {@code item} failed at {@code stage}; under failFast the run is cancelled. */
     public void failed(String stage, Object item, Throwable cause, ErrorPolicy policy) {
-        Failure f = Failure.of(stage, item, cause);
+        failed(Failure.of(stage, item, cause), policy);
+    }
+
+    /** Records {@code f}; under failFast the run is cancelled. */
+    public void failed(Failure f, ErrorPolicy policy) {
         synchronized (failures) {
             if (failures.size() < MAX_KEPT) {
                 failures.add(f);

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one stage has done in a run, counted from any number of threads. For every stage, at every
- * moment after its threads stop: {@code in = completed + failed + filtered + cancelled}, and every
+ * moment after its threads stop: {@code in = completed + failed + filtered + deadLettered +
+ * cancelled}, and every
  * item delivered to a stage's queue was either taken ({@code in}) or is still queued. Those two
  * equalities are the no-loss guarantee, and the run report exposes every term.
  */
@@ -17,6 +18,12 @@ public final class StageCounters {
     public final LongAdder failed = new LongAdder();
     /** Items a filter dropped. */
     public final LongAdder filtered = new LongAdder();
+    /** Items sent to a dead-letter stage after failing here. */
+    public final LongAdder deadLettered = new LongAdder();
+    /** Retry attempts made (an item tried three times counts two). */
+    public final LongAdder retried = new LongAdder();
+    /** The last exception the stage's code threw (failed, retried or dead-lettered), if any. */
+    public volatile Throwable lastError;
     /** Items being processed when the run was cancelled. */
     public final LongAdder cancelled = new LongAdder();
     /** Items the stage emitted (one per emit or emitTo call). */

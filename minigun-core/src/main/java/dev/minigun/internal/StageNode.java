@@ -1,5 +1,6 @@
 package dev.minigun.internal;
 
+import dev.minigun.DeadLetter;
 import dev.minigun.ErrorPolicy;
 
 /**
@@ -44,27 +45,74 @@ public abstract sealed class StageNode permits ProcessNode, MapNode, FilterNode,
         this.out = outlet;
     }
 
-    /** Processes one item and accounts for it; throws only {@link RunCancelledException}. */
+    /**
+     * Processes one item and accounts for it exactly once: completed or filtered (by the stage),
+     * failed, dead-lettered, or cancelled. Failures follow the stage's {@link ErrorPolicy}, retries
+     * included. Throws only {@link RunCancelledException}.
+     */
     public final void accept(Object item) {
         counters.in.increment();
         long start = System.nanoTime();
         try {
-            handle(item);
-        } catch (RunCancelledException e) {
-            counters.cancelled.increment();
-            throw e;
-        } catch (Throwable t) {
-            if (control.isCancelled() && isInterruption(t)) {
-                counters.cancelled.increment();
-                throw new RunCancelledException();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    handle(item);
+                    return;
+                } catch (RunCancelledException e) {
+                    counters.cancelled.increment();
+                    throw e;
+                } catch (Throwable t) {
+                    if (isInterruption(t) && control.isCancelled()) {
+                        counters.cancelled.increment();
+                        throw new RunCancelledException();
+                    }
+                    counters.lastError = t;
+                    if (policy instanceof ErrorPolicy.Retry retry && !isInterruption(t) && retry.retries(t, attempt)) {
+                        counters.retried.increment();
+                        pause(retry.delayAfter(attempt));
+                        continue;
+                    }
+                    settle(item, t, attempt);
+                    return;
+                }
             }
-            counters.failed.increment();
-            control.failed(name, item, t, policy);
         } finally {
             long took = System.nanoTime() - start;
             counters.busyNanos.add(took);
             counters.latency.record(took);
         }
+    }
+
+    private void pause(java.time.Duration delay) {
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+        } catch (InterruptedException e) {
+            counters.cancelled.increment();
+            if (!control.isCancelled()) {
+                Thread.currentThread().interrupt();
+            }
+            throw new RunCancelledException();
+        }
+    }
+
+    /** The item failed for good: dead-letter it, or count it failed (and maybe cancel the run). */
+    private void settle(Object item, Throwable error, int attempts) {
+        ErrorPolicy terminal = policy instanceof ErrorPolicy.Retry retry ? retry.exhausted() : policy;
+        if (terminal instanceof ErrorPolicy.DeadLetterTo to) {
+            try {
+                out.sendDeadLetter(to.stage(), new DeadLetter(item, name, error, attempts));
+                counters.deadLettered.increment();
+                return;
+            } catch (RunCancelledException e) {
+                counters.cancelled.increment();
+                throw e;
+            } catch (RuntimeException sendFailure) {
+                error.addSuppressed(sendFailure);
+                terminal = ErrorPolicy.failFast(); // a dead letter that cannot be delivered must not vanish
+            }
+        }
+        counters.failed.increment();
+        control.failed(Failure.of(name, item, attempts, error), terminal);
     }
 
     /** Runs the stage's code on {@code item}; counts completed or filtered on success. */
@@ -87,6 +135,8 @@ public abstract sealed class StageNode permits ProcessNode, MapNode, FilterNode,
                 return true;
             }
         }
-        return Thread.currentThread().isInterrupted();
+        // Not the thread's flag: once a run is cancelled every thread is interrupted, and a real
+        // failure thrown then must still be reported (as suppressed), not passed off as the cancel.
+        return false;
     }
 }

@@ -11,18 +11,23 @@ public final class Worker implements Runnable {
     private final Channel channel;
     private final Quiescence quiescence;
     private final RunControl control;
+    private final StartGate gate;
 
-    /** A loop feeding {@code node} from {@code channel}. */
-    public Worker(StageNode node, Channel channel, Quiescence quiescence, RunControl control) {
+    /** A loop feeding {@code node} from {@code channel}, once {@code gate} has run the stage hooks. */
+    public Worker(StageNode node, Channel channel, Quiescence quiescence, RunControl control, StartGate gate) {
         this.node = node;
         this.channel = channel;
         this.quiescence = quiescence;
         this.control = control;
+        this.gate = gate;
     }
 
     @Override
     public void run() {
         channel.registerTaker();
+        if (!gate.pass()) {
+            return;
+        }
         while (!control.isCancelled()) {
             Object item;
             try {

@@ -13,7 +13,7 @@ public final class NoLoss {
     private NoLoss() {}
 
     /**
-     * Every item that reached a stage was completed, failed, filtered or cancelled there, and every
+     * Every item that reached a stage was completed, failed, filtered, dead-lettered or cancelled there, and every
      * delivery reached a stage or is still queued. Holds for every run: success, failure or cancel.
      */
     public static RunReport assertNothingLost(RunReport report) {
@@ -24,8 +24,10 @@ public final class NoLoss {
             if (!s.isProducer()) {
                 received += s.in() + s.queued();
                 assertThat(s.in())
-                        .as("stage '%s': in = completed + failed + filtered + cancelled (%s)", s.name(), s)
-                        .isEqualTo(s.completed() + s.failed() + s.filtered() + s.cancelled());
+                        .as(
+                                "stage '%s': in = completed + failed + filtered + deadLettered + cancelled (%s)",
+                                s.name(), s)
+                        .isEqualTo(s.completed() + s.failed() + s.filtered() + s.deadLettered() + s.cancelled());
             }
         }
         assertThat(received)
@@ -36,7 +38,8 @@ public final class NoLoss {
 
     /**
      * For a pipeline whose every path passes each item on once (no broadcast, batch, or emitTo):
-     * produced = consumed + failed + filtered (+ in flight, for a cancelled run), and nothing lost.
+     * produced = consumed + failed + filtered + dead-lettered (+ in flight, for a cancelled run), and
+     * nothing lost. Dead-letter consumers do not count as consumed: their items count as dead-lettered.
      */
     public static RunReport assertConserved(RunReport report) {
         assertNothingLost(report);
@@ -45,9 +48,13 @@ public final class NoLoss {
                 .mapToLong(StageReport::failed)
                 .sum();
         assertThat(report.produced())
-                .as("produced = consumed + failed + filtered + in flight\n%s", report)
-                .isEqualTo(
-                        report.consumed() + report.failed() - producerFailures + report.filtered() + report.inFlight());
+                .as("produced = consumed + failed + filtered + dead-lettered + in flight\n%s", report)
+                .isEqualTo(report.consumed()
+                        + report.failed()
+                        - producerFailures
+                        + report.filtered()
+                        + report.deadLettered()
+                        + report.inFlight());
         return report;
     }
 }
