@@ -6,4 +6,7 @@
 module dev.minigun {
     exports dev.minigun;
     exports dev.minigun.execution;
+
+    // Worker processes, isolated threads and cluster members come from other modules.
+    uses dev.minigun.execution.ContextProvider;
 }

@@ -19,13 +19,20 @@ import java.util.OptionalInt;
  * @param max the number of contexts the stage may grow to (equal to {@code min} for a fixed pool)
  * @param queueSize the capacity of the stage's input queue, when not the pipeline's default
  * @param priority the stage's claim on a shared global limit: higher first
+ * @param workers how the workers of a {@code processes} stage live (recycling, worker hooks)
  */
-public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, int priority) {
+public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, int priority, WorkerOptions workers) {
 
     /** Keeps the values as given: the stage that receives this placement checks them and names itself in the error. */
     public Exec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(queueSize, "queueSize");
+        Objects.requireNonNull(workers, "workers");
+    }
+
+    /** A placement with no worker options. */
+    public Exec(ContextKind kind, int min, int max, OptionalInt queueSize, int priority) {
+        this(kind, min, max, queueSize, priority, WorkerOptions.NONE);
     }
 
     /** Runs in the caller: a direct call from the single upstream, whatever that runs on. */
@@ -65,12 +72,47 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
 
     /** The same placement with an input queue of {@code k} items ({@code k} must be at least 1). */
     public Exec queueSize(int k) {
-        return new Exec(kind, min, max, OptionalInt.of(k), priority);
+        return new Exec(kind, min, max, OptionalInt.of(k), priority, workers);
     }
 
     /** The same placement with priority {@code p} when stages compete for a global limit. */
     public Exec priority(int p) {
-        return new Exec(kind, min, max, queueSize, p);
+        return new Exec(kind, min, max, queueSize, p, workers);
+    }
+
+    /**
+     * The same placement, replacing each worker process after {@code k} items: {@code k = 1} gives
+     * every item a fresh worker, the honest analog of the ancestor's fork per item (the JVM cannot
+     * fork; a fresh JVM costs far more than a fork, see the process module's docs).
+     */
+    public Exec recycleAfter(int k) {
+        return new Exec(kind, min, max, queueSize, priority, new WorkerOptions(k, workers.onStart(), workers.onStop()));
+    }
+
+    /** The same placement, running {@code hook} inside each worker process when it starts. */
+    public Exec onWorkerStart(WorkerHook hook) {
+        java.util.List<WorkerHook> hooks = new java.util.ArrayList<>(workers.onStart());
+        hooks.add(Objects.requireNonNull(hook, "hook"));
+        return new Exec(
+                kind,
+                min,
+                max,
+                queueSize,
+                priority,
+                new WorkerOptions(workers.recycleAfter(), hooks, workers.onStop()));
+    }
+
+    /** The same placement, running {@code hook} inside each worker process when it stops. */
+    public Exec onWorkerStop(WorkerHook hook) {
+        java.util.List<WorkerHook> hooks = new java.util.ArrayList<>(workers.onStop());
+        hooks.add(Objects.requireNonNull(hook, "hook"));
+        return new Exec(
+                kind,
+                min,
+                max,
+                queueSize,
+                priority,
+                new WorkerOptions(workers.recycleAfter(), workers.onStart(), hooks));
     }
 
     /** Checks the numbers for {@code stage}; a bad one is a definition error naming the stage. */
@@ -80,6 +122,17 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
                     stage,
                     "stage '" + stage + "': " + this + " needs at least 1 context (min " + min + ", max " + max
                             + "): give a positive size");
+        }
+        if (workers.recycleAfter() < 0) {
+            throw new PipelineDefinitionException(
+                    stage,
+                    "stage '" + stage + "': recycleAfter must be 0 (never) or more, was " + workers.recycleAfter());
+        }
+        if (workers.isSet() && kind != ContextKind.PROCESS) {
+            throw new PipelineDefinitionException(
+                    stage,
+                    "stage '" + stage + "': recycleAfter and worker hooks apply to Exec.processes only, not " + this
+                            + ": move the stage to processes, or use beforeStage/afterStage");
         }
         if (queueSize.isPresent() && queueSize.getAsInt() <= 0) {
             throw new PipelineDefinitionException(
@@ -110,6 +163,7 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
             case CLUSTER -> "cluster(" + size + ")";
         };
         String queue = queueSize.isPresent() ? ".queueSize(" + queueSize.getAsInt() + ")" : "";
-        return base + queue + (priority != 0 ? ".priority(" + priority + ")" : "");
+        String recycle = workers.recycleAfter() > 0 ? ".recycleAfter(" + workers.recycleAfter() + ")" : "";
+        return base + queue + (priority != 0 ? ".priority(" + priority + ")" : "") + recycle;
     }
 }

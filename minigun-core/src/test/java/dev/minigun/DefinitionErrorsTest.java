@@ -132,8 +132,7 @@ class DefinitionErrorsTest {
                         },
                         "untrusted",
                         "stage 'untrusted' runs on processes(2), which module minigun-process provides; put"
-                                + " dev.minigun:minigun-process on the class path (it is not part of this release yet),"
-                                + " or run the stage on threads"),
+                                + " dev.minigun:minigun-process on the class path, or run the stage on threads"),
                 bad(
                         "an isolated stage before its module lands",
                         p -> {
@@ -144,8 +143,7 @@ class DefinitionErrorsTest {
                         },
                         "counter",
                         "stage 'counter' runs on isolated(1), which module minigun-process provides; put"
-                                + " dev.minigun:minigun-process on the class path (it is not part of this release yet),"
-                                + " or run the stage on threads"),
+                                + " dev.minigun:minigun-process on the class path, or run the stage on threads"),
                 bad(
                         "retry with no attempt",
                         p -> source(p)

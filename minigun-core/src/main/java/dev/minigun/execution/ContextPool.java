@@ -25,11 +25,6 @@ public final class ContextPool {
         if (limit <= 0) {
             throw new PipelineDefinitionException(null, "a context pool needs a limit of at least 1, was " + limit);
         }
-        if (!kind.isLocal()) {
-            throw new PipelineDefinitionException(
-                    null,
-                    kind + " contexts are provided by another module; the core pools only INLINE, THREAD and VIRTUAL");
-        }
         this.pipeline = pipeline;
         this.kind = kind;
         this.limit = limit;
@@ -37,17 +32,29 @@ public final class ContextPool {
 
     /** A new context named {@code name} (within the pipeline); fails if the limit is reached. */
     public synchronized ExecutionContext acquire(String name) {
-        if (inUse >= limit) {
-            throw new IllegalStateException(kind + " pool of pipeline '" + pipeline + "' is exhausted (limit " + limit
-                    + ") while acquiring " + name);
+        if (!kind.isLocal()) {
+            throw new IllegalStateException(
+                    kind + " contexts are made by the module that provides them: use acquire(name, factory)");
         }
-        String full = pipeline + "/" + name;
-        ExecutionContext ctx = switch (kind) {
+        return acquire(name, full -> switch (kind) {
             case INLINE -> new InlineContext(full);
             case THREAD -> new ThreadContext(full);
             case VIRTUAL -> new VirtualContext(full);
             case PROCESS, ISOLATED, CLUSTER -> throw new IllegalStateException("not a local kind: " + kind);
-        };
+        });
+    }
+
+    /**
+     * A new context named {@code name}, made by {@code factory} from the full name (for kinds that
+     * another module provides); fails if the limit is reached.
+     */
+    public synchronized ExecutionContext acquire(
+            String name, java.util.function.Function<String, ExecutionContext> factory) {
+        if (inUse >= limit) {
+            throw new IllegalStateException(kind + " pool of pipeline '" + pipeline + "' is exhausted (limit " + limit
+                    + ") while acquiring " + name);
+        }
+        ExecutionContext ctx = factory.apply(pipeline + "/" + name);
         all.add(ctx);
         inUse++;
         peak = Math.max(peak, inUse);

@@ -19,6 +19,7 @@ import dev.minigun.internal.ProcessNode;
 import dev.minigun.internal.ProducerTask;
 import dev.minigun.internal.QueuedTarget;
 import dev.minigun.internal.Quiescence;
+import dev.minigun.internal.RemoteNode;
 import dev.minigun.internal.RunCancelledException;
 import dev.minigun.internal.RunControl;
 import dev.minigun.internal.SinkNode;
@@ -67,6 +68,7 @@ public final class ExecutionOrchestrator {
     private final List<ProducerTask> producers = new ArrayList<>();
     private final Map<ContextKind, ContextPool> pools = new EnumMap<>(ContextKind.class);
     private final ScheduledThreadPoolExecutor timer;
+    private final Map<String, RemoteStage> remoteStages = new LinkedHashMap<>();
     private final List<Thread> timerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Thread coordinator;
     private final Map<String, StartGate> gates = new LinkedHashMap<>();
@@ -87,15 +89,8 @@ public final class ExecutionOrchestrator {
         for (Placement p : plan.placements()) {
             if (!p.kind().isLocal()) {
                 StageSpec spec = graph.stage(p.stage());
-                String module = spec.exec().flatMap(e -> e.providingModule()).orElse("another module");
-                throw new PipelineDefinitionException(
-                        p.stage(),
-                        "stage '" + p.stage() + "' runs on "
-                                + spec.exec()
-                                        .map(Object::toString)
-                                        .orElse(p.kind().toString())
-                                + ", which module " + module + " provides; put dev.minigun:" + module
-                                + " on the class path (it is not part of this release yet), or run the stage on threads");
+                ContextProvider provider = providerOf(p.kind()).orElseThrow(() -> missingModule(spec, p));
+                remoteStages.put(p.stage(), provider.prepare(spec, p, graph));
             }
         }
         boolean timed = graph.timeout().isPresent()
@@ -104,6 +99,24 @@ public final class ExecutionOrchestrator {
                                 && b.maxWait().isPresent());
         this.timer = timed ? newTimer(graph.pipeline(), timerThreads) : null;
         wire();
+    }
+
+    private static java.util.Optional<ContextProvider> providerOf(ContextKind kind) {
+        return java.util.ServiceLoader.load(ContextProvider.class, ExecutionOrchestrator.class.getClassLoader())
+                .stream()
+                .map(java.util.ServiceLoader.Provider::get)
+                .filter(provider -> provider.kinds().contains(kind))
+                .findFirst();
+    }
+
+    private static PipelineDefinitionException missingModule(StageSpec spec, Placement p) {
+        String module = spec.exec().flatMap(e -> e.providingModule()).orElse("another module");
+        return new PipelineDefinitionException(
+                p.stage(),
+                "stage '" + p.stage() + "' runs on "
+                        + spec.exec().map(Object::toString).orElse(p.kind().toString())
+                        + ", which module " + module + " provides; put dev.minigun:" + module
+                        + " on the class path, or run the stage on threads");
     }
 
     private static ScheduledThreadPoolExecutor newTimer(String pipeline, List<Thread> started) {
@@ -129,6 +142,9 @@ public final class ExecutionOrchestrator {
             }
             StageNode node = switch (s.operation()) {
                 case Operation.Produce produce -> null;
+                case Operation op
+                when remoteStages.containsKey(s.name()) ->
+                    new RemoteNode(s.name(), remoteStages.get(s.name())::call, s.errorPolicy(), control, c);
                 case Operation.Process op -> new ProcessNode(s.name(), op.processor(), s.errorPolicy(), control, c);
                 case Operation.Map op -> new MapNode(s.name(), op.function(), s.errorPolicy(), control, c);
                 case Operation.Filter op -> new FilterNode(s.name(), op.predicate(), s.errorPolicy(), control, c);
@@ -193,6 +209,9 @@ public final class ExecutionOrchestrator {
         pools.put(
                 ContextKind.INLINE,
                 new ContextPool(graph.pipeline(), ContextKind.INLINE, Math.max(1, producers.size())));
+        pools.put(ContextKind.PROCESS, new ContextPool(graph.pipeline(), ContextKind.PROCESS, graph.maxProcesses()));
+        pools.put(ContextKind.ISOLATED, new ContextPool(graph.pipeline(), ContextKind.ISOLATED, graph.maxThreads()));
+        pools.put(ContextKind.CLUSTER, new ContextPool(graph.pipeline(), ContextKind.CLUSTER, Integer.MAX_VALUE));
         control.onCancel(this::abortEverything);
     }
 
@@ -348,8 +367,10 @@ public final class ExecutionOrchestrator {
                 continue;
             }
             ContextPool pool = pool(p.kind());
+            RemoteStage remote = remoteStages.get(e.getKey());
             for (int i = 0; i < p.contexts(); i++) {
-                ExecutionContext ctx = pool.acquire(e.getKey() + "#" + i);
+                String name = e.getKey() + "#" + i;
+                ExecutionContext ctx = remote == null ? pool.acquire(name) : pool.acquire(name, remote::newContext);
                 ctx.execute(
                         new Worker(e.getValue(), channels.get(e.getKey()), quiescence, control, gates.get(e.getKey())));
             }
@@ -474,6 +495,14 @@ public final class ExecutionOrchestrator {
         if (!alive.isEmpty()) {
             stuck = List.copyOf(alive);
             control.cancel("stages did not stop: " + stuck);
+        }
+        for (RemoteStage remote : remoteStages.values()) {
+            try {
+                remote.close();
+            } catch (RuntimeException e) {
+                control.failed(
+                        Failure.ofHook(null, "closing the workers of a stage", e), dev.minigun.ErrorPolicy.skip());
+            }
         }
         if (control.isCancelled()) {
             // Every thread has stopped (or was abandoned): what the stages still hold will never move.

@@ -9,7 +9,8 @@ import dev.minigun.ErrorPolicy;
  * completed, filtered, failed, or cancelled, which is what makes loss visible. Subclasses differ
  * only in what they do with an item.
  */
-public abstract sealed class StageNode permits ProcessNode, MapNode, FilterNode, BatchNode, MergeNode, SinkNode {
+public abstract sealed class StageNode
+        permits ProcessNode, MapNode, FilterNode, BatchNode, MergeNode, SinkNode, RemoteNode {
     private final String name;
     private final ErrorPolicy policy;
     private final RunControl control;

@@ -65,12 +65,21 @@ class ContextPoolTest {
     }
 
     @Test
-    void refusesALimitBelowOneAndKindsFromOtherModules() {
+    void refusesALimitBelowOne() {
         assertThatThrownBy(() -> new ContextPool("p", ContextKind.THREAD, 0))
                 .isInstanceOf(PipelineDefinitionException.class)
                 .hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> new ContextPool("p", ContextKind.PROCESS, 2))
-                .isInstanceOf(PipelineDefinitionException.class)
-                .hasMessageContaining("another module");
+    }
+
+    @Test
+    void kindsFromOtherModulesComeFromTheirFactoryWithinTheLimit() {
+        ContextPool pool = new ContextPool("orders", ContextKind.PROCESS, 1);
+
+        assertThatThrownBy(() -> pool.acquire("w#0"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("use acquire(name, factory)");
+        ExecutionContext made = pool.acquire("w#0", ThreadContext::new);
+        assertThat(made.name()).isEqualTo("orders/w#0");
+        assertThatThrownBy(() -> pool.acquire("w#1", ThreadContext::new)).hasMessageContaining("exhausted (limit 1)");
     }
 }
