@@ -1,13 +1,13 @@
 package dev.minigun.execution;
 
-import dev.minigun.Emitter;
+import java.util.List;
 
 /**
  * One stage prepared by a {@link ContextProvider} for one run. The orchestrator asks it for the
  * stage's contexts (one per worker: a worker JVM and the parent thread that talks to it, say) and
- * runs the stage's usual loop on each; that loop hands every item to {@link #call} from the
- * context's own thread, and everything else — queues, error policies, accounting, end of stream —
- * stays in the core.
+ * runs a loop on each that drains a batch of items from the stage's queue and hands it to
+ * {@link #call} from the context's own thread; everything else — queues, error policies,
+ * accounting, end of stream — stays in the core.
  */
 public interface RemoteStage extends AutoCloseable {
 
@@ -15,13 +15,13 @@ public interface RemoteStage extends AutoCloseable {
     ExecutionContext newContext(String name);
 
     /**
-     * Runs the stage's code on {@code item} in the worker of the calling context, then emits what it
-     * emitted into {@code out}, in the calling thread, in order, only once the worker has finished
-     * the item (so a worker that dies midway never leaves half its results downstream). Returns
-     * {@code false} when a filter dropped the item. Throws what the stage's code threw, with the
-     * remote stack trace, so the stage's error policy applies as for any other stage.
+     * Runs the stage's code on {@code items}, in order, in the worker of the calling context, and
+     * returns one outcome per item. Nothing of a batch comes back until the worker has finished all
+     * of it, so a worker that dies midway never leaves half its results downstream: the provider
+     * restarts it and sends the batch again (or, past its restart limit, throws). Throws
+     * {@link InterruptedException} when the calling context is stopped.
      */
-    boolean call(Object item, Emitter<Object> out) throws Exception;
+    List<RemoteOutcome> call(List<Object> items) throws Exception;
 
     /** Stops every worker of the stage and frees what they hold; safe to call more than once. */
     @Override

@@ -114,6 +114,29 @@ public final class Channel {
         }
     }
 
+    /** Moves up to {@code max} waiting items into {@code into} without waiting; returns how many. */
+    public int drainTo(java.util.List<Object> into, int max) {
+        lock.lock();
+        try {
+            if (aborted) {
+                return 0;
+            }
+            int n = Math.min(max, count);
+            for (int i = 0; i < n; i++) {
+                into.add(ring[head]);
+                ring[head] = null;
+                head = (head + 1) % ring.length;
+            }
+            count -= n;
+            if (n > 0) {
+                notFull.signalAll();
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** No more items will come: takers drain what is left, then get {@code null}. */
     public void close() {
         lock.lock();

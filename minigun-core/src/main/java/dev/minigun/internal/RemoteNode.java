@@ -1,19 +1,21 @@
 package dev.minigun.internal;
 
-import dev.minigun.Emitter;
 import dev.minigun.ErrorPolicy;
+import dev.minigun.execution.RemoteOutcome;
+import java.util.List;
 
 /**
- * A stage whose code runs elsewhere (a worker process, an isolated thread): each item goes out
- * through {@link Call} from the calling context's thread and comes back with what it emitted. The
- * error policy, accounting and routing stay here, the same as for a local stage.
+ * A stage whose code runs elsewhere (a worker process, isolated threads): items go out in batches
+ * through {@link Call} from the calling context's thread and come back with what each emitted. The
+ * error policy, accounting and routing stay here, the same as for a local stage: a failed item of a
+ * batch goes through the usual retry path on its own.
  */
 public final class RemoteNode extends StageNode {
-    /** Runs one item elsewhere; see {@code RemoteStage.call}. */
+    /** Runs a batch elsewhere; see {@code RemoteStage.call}. */
     @FunctionalInterface
     public interface Call {
-        /** Runs {@code item}, emits its results into {@code out}; false when filtered. */
-        boolean call(Object item, Emitter<Object> out) throws Exception;
+        /** One outcome per item, in order. */
+        List<RemoteOutcome> call(List<Object> items) throws Exception;
     }
 
     private final Call remote;
@@ -24,12 +26,80 @@ public final class RemoteNode extends StageNode {
         this.remote = remote;
     }
 
+    /** Runs a batch; accounts for every item exactly once. Throws only {@link RunCancelledException}. */
+    public void acceptAll(List<Object> items) {
+        int done = 0;
+        try {
+            List<RemoteOutcome> outcomes;
+            try {
+                outcomes = remote.call(items);
+                if (outcomes.size() != items.size()) {
+                    throw new IllegalStateException(
+                            "stage '" + name() + "': " + outcomes.size() + " outcomes for " + items.size() + " items");
+                }
+            } catch (Throwable t) {
+                // The batch as a whole failed (a worker past its restart limit, an interrupt): each
+                // item meets the failure on its own, so accounting and the policy work per item.
+                for (; done < items.size(); done++) {
+                    counters.in.increment();
+                    continueFailed(items.get(done), t);
+                }
+                return;
+            }
+            for (; done < items.size(); done++) {
+                RemoteOutcome outcome = outcomes.get(done);
+                Object item = items.get(done);
+                counters.in.increment();
+                if (outcome.error().isPresent()) {
+                    continueFailed(item, outcome.error().get());
+                    continue;
+                }
+                try {
+                    replay(outcome);
+                } catch (RunCancelledException e) {
+                    counters.cancelled.increment();
+                    throw e;
+                } catch (Throwable t) {
+                    continueFailed(item, t);
+                }
+            }
+        } catch (RunCancelledException e) {
+            // The item at 'done' is counted; the rest of the batch was taken from the queue but never
+            // reached: it is in flight at the cancel, not lost.
+            for (int rest = done + 1; rest < items.size(); rest++) {
+                counters.in.increment();
+                counters.cancelled.increment();
+            }
+            throw e;
+        }
+    }
+
     @Override
     void handle(Object item) throws Exception {
-        if (remote.call(item, out)) {
-            counters.completed.increment();
-        } else {
+        RemoteOutcome outcome = remote.call(List.of(item)).getFirst();
+        if (outcome.error().isPresent()) {
+            Throwable t = outcome.error().get();
+            if (t instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) t;
+        }
+        replay(outcome);
+    }
+
+    /** Replays what the remote code emitted and counts the item; called on a success. */
+    private void replay(RemoteOutcome outcome) {
+        for (RemoteOutcome.Emission e : outcome.emitted()) {
+            if (e.target().isPresent()) {
+                out.emitTo(e.target().get(), e.item());
+            } else {
+                out.emit(e.item());
+            }
+        }
+        if (outcome.filtered()) {
             counters.filtered.increment();
+        } else {
+            counters.completed.increment();
         }
     }
 }

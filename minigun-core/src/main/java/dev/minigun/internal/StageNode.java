@@ -53,10 +53,28 @@ public abstract sealed class StageNode
      */
     public final void accept(Object item) {
         counters.in.increment();
+        run(item, null);
+    }
+
+    /**
+     * Goes on with an item, already counted in, whose attempt failed elsewhere (a remote batch): the
+     * failure takes the same path as a local one, retries and error policy included.
+     */
+    final void continueFailed(Object item, Throwable failure) {
+        run(item, failure);
+    }
+
+    private void run(Object item, Throwable firstFailure) {
         long start = System.nanoTime();
+        Throwable pending = firstFailure;
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
+                    if (pending != null) {
+                        Throwable t = pending;
+                        pending = null;
+                        throw t;
+                    }
                     handle(item);
                     return;
                 } catch (RunCancelledException e) {

@@ -28,6 +28,10 @@ public final class Worker implements Runnable {
         if (!gate.pass()) {
             return;
         }
+        if (node instanceof RemoteNode remote) {
+            runBatches(remote);
+            return;
+        }
         while (!control.isCancelled()) {
             Object item;
             try {
@@ -47,6 +51,39 @@ public final class Worker implements Runnable {
                 return;
             } finally {
                 quiescence.exit();
+            }
+        }
+    }
+
+    /** Items bound for another process travel in batches: one round trip for up to this many. */
+    private static final int BATCH = 64;
+
+    private void runBatches(RemoteNode remote) {
+        java.util.List<Object> batch = new java.util.ArrayList<>(BATCH);
+        while (!control.isCancelled()) {
+            Object first;
+            try {
+                first = channel.take();
+            } catch (InterruptedException e) {
+                if (control.isCancelled()) {
+                    return;
+                }
+                continue;
+            }
+            if (first == null) {
+                return;
+            }
+            batch.clear();
+            batch.add(first);
+            channel.drainTo(batch, BATCH - 1);
+            try {
+                remote.acceptAll(batch);
+            } catch (RunCancelledException e) {
+                return;
+            } finally {
+                for (int i = 0; i < batch.size(); i++) {
+                    quiescence.exit();
+                }
             }
         }
     }
