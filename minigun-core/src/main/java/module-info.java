@@ -4,6 +4,9 @@
  * the plan and the orchestrator); {@code dev.minigun.internal} is not exported.
  */
 module dev.minigun {
+    // Flight-recorder events (run, stage samples, failures), readable in JDK Mission Control.
+    requires jdk.jfr;
+
     exports dev.minigun;
     exports dev.minigun.execution;
 

@@ -21,4 +21,10 @@ public interface Emitter<T> {
      * name fails the item being processed, with a message naming {@code stage}.
      */
     void emitTo(String stage, Object item);
+
+    /**
+     * Declares how many items this producer will emit in all, when it knows: progress views show a
+     * percentage and an estimated time to completion. Optional; only a producer's declaration counts.
+     */
+    default void expect(long total) {}
 }

@@ -19,14 +19,21 @@ import java.util.NoSuchElementException;
  *     {@code running} for a live snapshot
  * @param abandoned the contexts that ignored the interrupt of a stopping run for its grace period
  *     and were left running (empty unless something is stuck)
+ * @param errors the messages of the run's failures so far, oldest first (at most 100)
  */
 public record RunReport(
-        String pipeline, Duration elapsed, List<StageReport> stages, String outcome, List<String> abandoned) {
+        String pipeline,
+        Duration elapsed,
+        List<StageReport> stages,
+        String outcome,
+        List<String> abandoned,
+        List<String> errors) {
 
     /** Copies the lists. */
     public RunReport {
         stages = List.copyOf(stages);
         abandoned = List.copyOf(abandoned);
+        errors = List.copyOf(errors);
     }
 
     /** Items the producers emitted. */

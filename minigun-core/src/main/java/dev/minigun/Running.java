@@ -21,6 +21,9 @@ public interface Running {
     /** A live snapshot of what every stage has done so far. */
     RunReport stats();
 
+    /** The contexts the run has started, with their kind, whether they still run, and their process. */
+    java.util.List<ContextInfo> contexts();
+
     /** Whether the run has ended, whatever the outcome. */
     boolean isDone();
 }

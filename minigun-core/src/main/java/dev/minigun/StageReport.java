@@ -29,6 +29,11 @@ import java.time.Duration;
  * @param p50 median time per item
  * @param p99 99th percentile time per item
  * @param max longest time for one item
+ * @param busyFraction the share of the stage's contexts' time spent in its code, 0 to 1 (for a
+ *     colocated stage, of its host's time, including the stages it calls)
+ * @param meanRate items per second over the run so far (in for a stage, out for a producer)
+ * @param currentRate items per second since the previous live snapshot (the mean when there is none)
+ * @param expected how many items a producer declared it will emit, if it did
  */
 public record StageReport(
         String name,
@@ -48,7 +53,11 @@ public record StageReport(
         Duration busy,
         Duration p50,
         Duration p99,
-        Duration max) {
+        Duration max,
+        double busyFraction,
+        double meanRate,
+        double currentRate,
+        java.util.OptionalLong expected) {
 
     /** Whether this stage starts a path. */
     public boolean isProducer() {

@@ -35,4 +35,9 @@ public interface ExecutionContext {
 
     /** Asks the task to stop; returns at once. */
     void terminate();
+
+    /** The operating-system process the task runs in, when that is not this JVM (a worker process). */
+    default java.util.OptionalLong pid() {
+        return java.util.OptionalLong.empty();
+    }
 }

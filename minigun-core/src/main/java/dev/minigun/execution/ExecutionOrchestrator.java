@@ -22,9 +22,11 @@ import dev.minigun.internal.Quiescence;
 import dev.minigun.internal.RemoteNode;
 import dev.minigun.internal.RunCancelledException;
 import dev.minigun.internal.RunControl;
+import dev.minigun.internal.RunEvent;
 import dev.minigun.internal.SinkNode;
 import dev.minigun.internal.StageCounters;
 import dev.minigun.internal.StageNode;
+import dev.minigun.internal.StageSampleEvent;
 import dev.minigun.internal.StartGate;
 import dev.minigun.internal.Target;
 import dev.minigun.internal.Worker;
@@ -271,6 +273,35 @@ public final class ExecutionOrchestrator {
 
     private RunReport execute() {
         coordinator = Thread.currentThread();
+        RunEvent runEvent = new RunEvent();
+        runEvent.begin();
+        Runnable sampler = this::sampleForFlightRecorder;
+        jdk.jfr.FlightRecorder.addPeriodicEvent(StageSampleEvent.class, sampler);
+        try {
+            RunReport report = executeRecorded();
+            recordRun(runEvent, report);
+            return report;
+        } catch (PipelineException e) {
+            e.report().ifPresent(report -> recordRun(runEvent, report));
+            throw e;
+        } finally {
+            jdk.jfr.FlightRecorder.removePeriodicEvent(sampler);
+        }
+    }
+
+    private static void recordRun(RunEvent event, RunReport report) {
+        event.end();
+        if (event.shouldCommit()) {
+            event.pipeline = report.pipeline();
+            event.outcome = report.outcome();
+            event.produced = report.produced();
+            event.consumed = report.consumed();
+            event.failed = report.failed();
+            event.commit();
+        }
+    }
+
+    private RunReport executeRecorded() {
         startNanos = System.nanoTime();
         quiescence.enter(producers.size());
         try {
@@ -563,8 +594,13 @@ public final class ExecutionOrchestrator {
             failure = new PipelineException(
                     null, "pipeline '" + graph.pipeline() + "' was cancelled: " + control.cancelReason() + stuckNote());
         } else if (afterRunFailure != null) {
-            RunReport failed =
-                    new RunReport(report.pipeline(), report.elapsed(), report.stages(), "failed", report.abandoned());
+            RunReport failed = new RunReport(
+                    report.pipeline(),
+                    report.elapsed(),
+                    report.stages(),
+                    "failed",
+                    report.abandoned(),
+                    report.errors());
             throw new PipelineException(
                             null,
                             "pipeline '" + graph.pipeline() + "': afterRun hook failed: " + afterRunFailure,
@@ -593,14 +629,20 @@ public final class ExecutionOrchestrator {
 
     /** A report of what every stage has done so far. */
     public RunReport snapshot(String outcome) {
-        long end = endNanos != 0 ? endNanos : System.nanoTime();
-        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(end - startNanos);
+        long now = endNanos != 0 ? endNanos : System.nanoTime();
+        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - startNanos);
+        double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
+        Map<String, Double> current = currentRates(now);
         List<StageReport> stages = new ArrayList<>();
         for (StageSpec s : graph.stages()) {
             StageCounters c = counters.get(s.name());
             Channel ch = channels.get(s.name());
+            Placement p = plan.placement(s.name());
             boolean deadLetterSink =
                     s.operation().isSink() && plan.deadLetterTargets().containsValue(s.name());
+            long busy = c.busyNanos.sum();
+            long moved = s.operation().isProducer() ? c.emitted.sum() : c.in.sum();
+            double mean = moved / seconds;
             stages.add(new StageReport(
                     s.name(),
                     deadLetterSink ? "dead-letter" : s.operation().label(),
@@ -616,12 +658,68 @@ public final class ExecutionOrchestrator {
                     c.cancelled.sum(),
                     ch == null ? 0 : ch.depth(),
                     ch == null ? 0 : ch.peakDepth(),
-                    Duration.ofNanos(c.busyNanos.sum()),
+                    Duration.ofNanos(busy),
                     Duration.ofNanos(c.latency.percentile(0.50)),
                     Duration.ofNanos(c.latency.percentile(0.99)),
-                    Duration.ofNanos(c.latency.max())));
+                    Duration.ofNanos(c.latency.max()),
+                    Math.min(1.0, busy / (seconds * 1e9 * Math.max(1, p.contexts()))),
+                    mean,
+                    current.getOrDefault(s.name(), mean),
+                    c.expected < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(c.expected)));
         }
-        return new RunReport(graph.pipeline(), elapsed, stages, outcome, stuck);
+        List<String> errors = control.failures().stream().map(Failure::message).toList();
+        return new RunReport(graph.pipeline(), elapsed, stages, outcome, stuck, errors);
+    }
+
+    private long lastSampleNanos;
+    private final Map<String, Long> lastSampleCounts = new java.util.HashMap<>();
+    private final Map<String, Double> lastRates = new java.util.HashMap<>();
+
+    /** Items per second per stage since the previous call (at least 50 ms ago), for live views. */
+    private synchronized Map<String, Double> currentRates(long now) {
+        if (lastSampleNanos != 0 && now - lastSampleNanos < 50_000_000L) {
+            return Map.copyOf(lastRates);
+        }
+        for (StageSpec s : graph.stages()) {
+            StageCounters c = counters.get(s.name());
+            long moved = s.operation().isProducer() ? c.emitted.sum() : c.in.sum();
+            Long before = lastSampleCounts.put(s.name(), moved);
+            if (before != null && lastSampleNanos != 0) {
+                lastRates.put(s.name(), (moved - before) / ((now - lastSampleNanos) / 1e9));
+            }
+        }
+        lastSampleNanos = now;
+        return Map.copyOf(lastRates);
+    }
+
+    /** Every context the run has started, for progress views. */
+    public List<dev.minigun.ContextInfo> contexts() {
+        List<dev.minigun.ContextInfo> all = new ArrayList<>();
+        for (ContextPool pool : pools.values()) {
+            for (ExecutionContext ctx : pool.contexts()) {
+                String local = ctx.name().substring(graph.pipeline().length() + 1);
+                int hash = local.lastIndexOf('#');
+                String stage = hash < 0 ? local : local.substring(0, hash);
+                all.add(new dev.minigun.ContextInfo(ctx.name(), stage, ctx.kind(), ctx.isAlive(), ctx.pid()));
+            }
+        }
+        return all;
+    }
+
+    /** Commits one flight-recorder sample per stage; registered as a periodic event while the run lasts. */
+    private void sampleForFlightRecorder() {
+        RunReport report = snapshot("running");
+        for (StageReport stage : report.stages()) {
+            StageSampleEvent event = new StageSampleEvent();
+            event.pipeline = graph.pipeline();
+            event.stage = stage.name();
+            event.in = stage.in();
+            event.out = stage.out();
+            event.failed = stage.failed();
+            event.rate = stage.currentRate();
+            event.queued = stage.queued();
+            event.commit();
+        }
     }
 
     /** The {@link Running} handle of a run started on its own coordinator thread. */
@@ -691,6 +789,11 @@ public final class ExecutionOrchestrator {
         @Override
         public boolean isDone() {
             return done.isDone();
+        }
+
+        @Override
+        public List<dev.minigun.ContextInfo> contexts() {
+            return ExecutionOrchestrator.this.contexts();
         }
     }
 }

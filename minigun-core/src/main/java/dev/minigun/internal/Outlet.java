@@ -97,6 +97,11 @@ public final class Outlet implements Emitter<Object> {
         directory.resolve(stage, target);
     }
 
+    @Override
+    public void expect(long total) {
+        counters.expected = total;
+    }
+
     private void checkNotNull(Object item) {
         if (item == null) {
             throw new PipelineException(

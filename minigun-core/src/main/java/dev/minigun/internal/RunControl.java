@@ -30,6 +30,13 @@ public final class RunControl {
 
     /** Records {@code f}; under failFast the run is cancelled. */
     public void failed(Failure f, ErrorPolicy policy) {
+        StageFailureEvent event = new StageFailureEvent();
+        if (event.shouldCommit()) {
+            event.stage = f.stage() == null ? "" : f.stage();
+            event.message = f.message();
+            event.exception = f.cause().getClass().getName();
+            event.commit();
+        }
         synchronized (failures) {
             if (failures.size() < MAX_KEPT) {
                 failures.add(f);

@@ -24,6 +24,8 @@ public final class StageCounters {
     public final LongAdder retried = new LongAdder();
     /** The last exception the stage's code threw (failed, retried or dead-lettered), if any. */
     public volatile Throwable lastError;
+    /** How many items a producer declared it will emit, or -1. */
+    public volatile long expected = -1;
     /** Items being processed when the run was cancelled. */
     public final LongAdder cancelled = new LongAdder();
     /** Items the stage emitted (one per emit or emitTo call). */

@@ -1,0 +1,90 @@
+package dev.minigun;
+
+import static dev.minigun.testing.NoLoss.assertNothingLost;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** What a running pipeline tells about itself: rates, busy fractions, queues, contexts, errors. */
+class StatsTest {
+
+    @Test
+    void aLiveSnapshotShowsProgressAgainstTheDeclaredSizeAndTheContexts() throws Exception {
+        Pipeline p = Pipeline.create("live");
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        p.producer("read", (Emitter<Integer> out) -> {
+                    out.expect(200);
+                    for (int i = 0; i < 200; i++) {
+                        out.emit(i);
+                    }
+                })
+                .map("parse", Exec.threads(2), i -> {
+                    if (i == 13) {
+                        throw new IllegalArgumentException("bad row 13");
+                    }
+                    return i;
+                })
+                .onError(ErrorPolicy.skip())
+                .consume("store", Exec.threads(1), i -> {
+                    if (i == 100) {
+                        halfway.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                    LockSupport.parkNanos(100_000); // the store's work
+                });
+
+        Running running = p.start();
+        assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
+        RunReport live = running.stats();
+        release.countDown();
+        RunReport done = assertNothingLost(running.await());
+
+        assertThat(live.stage("read").expected()).hasValue(200);
+        assertThat(live.stage("store").in()).isBetween(90L, 200L);
+        assertThat(live.errors()).singleElement().asString().contains("stage 'parse' failed on item 13");
+        assertThat(running.contexts())
+                .extracting(c -> c.stage() + " " + c.kind())
+                .containsExactlyInAnyOrder("read THREAD", "parse THREAD", "parse THREAD", "store THREAD");
+        assertThat(running.contexts()).noneMatch(ContextInfo::alive);
+
+        StageReport store = done.stage("store");
+        assertThat(store.meanRate()).isCloseTo(store.in() / (done.elapsed().toNanos() / 1e9), within(1e-6));
+        assertThat(store.busyFraction()).isBetween(0.0, 1.0).isPositive();
+        assertThat(done.stage("read").meanRate()).isPositive();
+    }
+
+    @Test
+    void currentRatesComeFromSuccessiveSnapshots() throws Exception {
+        Pipeline p = Pipeline.create("rates");
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch firstSnapshot = new CountDownLatch(1);
+        p.producer("read", (Emitter<Integer> out) -> {
+                    go.await(30, TimeUnit.SECONDS);
+                    for (int i = 0; i < 1_000; i++) {
+                        out.emit(i);
+                    }
+                    firstSnapshot.await(30, TimeUnit.SECONDS);
+                })
+                .consume("store", Exec.threads(1), i -> {});
+
+        Running running = p.start();
+        running.stats(); // the baseline: nothing has moved yet
+        go.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        RunReport later = running.stats();
+        while (later.stage("store").in() < 1_000 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(60_000_000);
+            later = running.stats();
+        }
+        firstSnapshot.countDown();
+        assertNothingLost(running.await());
+
+        assertThat(later.stage("store").in()).isEqualTo(1_000);
+        assertThat(later.stage("store").currentRate()).isPositive();
+    }
+}
