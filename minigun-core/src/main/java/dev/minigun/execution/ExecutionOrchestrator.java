@@ -136,7 +136,8 @@ public final class ExecutionOrchestrator {
 
     private void wire() {
         for (StageSpec s : graph.stages()) {
-            StageCounters c = new StageCounters();
+            // As many writers as threads may run the stage's code at once (the plan knows).
+            StageCounters c = new StageCounters(plan.placement(s.name()).concurrency());
             counters.put(s.name(), c);
             Placement p = plan.placement(s.name());
             if (p.isQueued()) {
