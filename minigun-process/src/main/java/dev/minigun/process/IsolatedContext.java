@@ -1,0 +1,151 @@
+package dev.minigun.process;
+
+import dev.minigun.ContextKind;
+import dev.minigun.execution.ExecutionContext;
+import dev.minigun.execution.RemoteOutcome;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One context of a stage on {@code Exec.isolated(n)} (the ancestor's Ractor): a dedicated thread
+ * with its own copy of the stage's code, which receives a copy of every item and sends on copies
+ * of what it emits, both made through the stage's {@link Codec}. The stage never shares an object
+ * with a sender or a receiver, so it can keep mutable state without locks, and a sender's object
+ * cannot be changed by it.
+ */
+public final class IsolatedContext implements ExecutionContext {
+    private final String name;
+    private final IsolatedStage stage;
+    private volatile Thread thread;
+    private StageRunner runner;
+
+    IsolatedContext(String name, IsolatedStage stage) {
+        this.name = name;
+        this.stage = stage;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ContextKind kind() {
+        return ContextKind.ISOLATED;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Thread t;
+        synchronized (this) {
+            if (thread != null) {
+                throw new IllegalStateException("context " + name + " already runs a task");
+            }
+            t = Thread.ofPlatform().name("minigun-" + name).unstarted(() -> {
+                stage.bind(this);
+                try {
+                    task.run();
+                } finally {
+                    stage.unbind();
+                }
+            });
+            thread = t;
+        }
+        t.start();
+    }
+
+    @Override
+    public void join() throws InterruptedException {
+        Thread t = thread;
+        if (t != null) {
+            t.join();
+        }
+    }
+
+    @Override
+    public boolean join(long millis) throws InterruptedException {
+        Thread t = thread;
+        if (t == null) {
+            return true;
+        }
+        t.join(Math.max(1, millis));
+        return !t.isAlive();
+    }
+
+    @Override
+    public boolean isAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    @Override
+    public void terminate() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** This context's own copy of the stage's code, made on first use. */
+    private StageRunner runner() throws IOException {
+        if (runner == null) {
+            StageShipment s = stage.shipment();
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(s.bootstrap()));
+            Bootstrap boot = (Bootstrap) new JdkCodec(AllowList.of(s.bootClasses()), false)
+                    .named("isolated stage '" + s.stage() + "'")
+                    .decode(in.readAllBytes());
+            runner = new StageRunner(boot.kind(), boot.function());
+        }
+        return runner;
+    }
+
+    List<RemoteOutcome> call(List<Object> items) throws Exception {
+        Codec codec = stage.codec();
+        StageRunner code = runner();
+        List<RemoteOutcome> outcomes = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("context " + name + " was terminated");
+            }
+            Object copy;
+            try {
+                copy = codec.decode(codec.encode(item));
+            } catch (IOException | RuntimeException e) {
+                outcomes.add(failed(new NotSerializableException(
+                        "stage '" + stage.shipment().stage() + "': an item of class "
+                                + item.getClass().getName() + " cannot be copied into an isolated stage: " + e)));
+                continue;
+            }
+            StageRunner.Result r = code.run(copy);
+            if (r.error() != null) {
+                outcomes.add(failed(r.error()));
+                continue;
+            }
+            Object[] out;
+            try {
+                out = (Object[]) codec.decode(codec.encode(r.items().toArray()));
+            } catch (IOException | RuntimeException e) {
+                outcomes.add(failed(new NotSerializableException(
+                        "stage '" + stage.shipment().stage()
+                                + "' emitted an item that cannot be copied out of an isolated stage: " + e)));
+                continue;
+            }
+            List<RemoteOutcome.Emission> emissions = new ArrayList<>(out.length);
+            for (int i = 0; i < out.length; i++) {
+                emissions.add(new RemoteOutcome.Emission(
+                        Optional.ofNullable(r.targets().get(i)), out[i]));
+            }
+            outcomes.add(new RemoteOutcome(emissions, r.filtered(), Optional.empty()));
+        }
+        return outcomes;
+    }
+
+    private static RemoteOutcome failed(Throwable t) {
+        return new RemoteOutcome(List.of(), false, Optional.of(t));
+    }
+}

@@ -1,0 +1,270 @@
+package dev.minigun.process;
+
+import dev.minigun.ContextKind;
+import dev.minigun.execution.ExecutionContext;
+import dev.minigun.execution.RemoteOutcome;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One context of a stage on {@code Exec.processes(n)}: a persistent worker JVM and the parent
+ * thread that feeds it. The thread runs the core's loop, which hands each batch to the worker over
+ * its stdin and waits for the whole batch's outcomes on its stdout. A worker that dies before
+ * answering is restarted (within {@code minigun.process.maxRestarts}, after a doubling backoff)
+ * and gets the same batch again, so nothing is lost and, since no outcome of a batch comes back
+ * before all of it is done, nothing is duplicated. With {@code recycleAfter(k)} the worker is
+ * replaced by a fresh one every {@code k} items. {@link #terminate} kills the worker and interrupts
+ * the thread; when the thread ends, its worker has exited.
+ */
+public final class ProcessContext implements ExecutionContext {
+    private final String name;
+    private final ProcessStage stage;
+    private volatile Thread thread;
+    private volatile boolean terminated;
+    private volatile WorkerProcess worker;
+    private int restarts;
+
+    ProcessContext(String name, ProcessStage stage) {
+        this.name = name;
+        this.stage = stage;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ContextKind kind() {
+        return ContextKind.PROCESS;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Thread t;
+        synchronized (this) {
+            if (thread != null) {
+                throw new IllegalStateException("context " + name + " already runs a task");
+            }
+            t = Thread.ofPlatform().name("minigun-" + name).unstarted(() -> body(task));
+            thread = t;
+        }
+        t.start();
+    }
+
+    private void body(Runnable task) {
+        stage.bind(this);
+        try {
+            try {
+                ensureWorker(); // boot while the first items are on their way
+            } catch (IOException | RuntimeException e) {
+                // reported by the first call, which tries again
+            }
+            task.run();
+        } finally {
+            stage.unbind();
+            stopWorkers(terminated ? 2_000 : 10_000);
+        }
+    }
+
+    @Override
+    public void join() throws InterruptedException {
+        Thread t = thread;
+        if (t != null) {
+            t.join();
+        }
+    }
+
+    @Override
+    public boolean join(long millis) throws InterruptedException {
+        Thread t = thread;
+        if (t == null) {
+            return true;
+        }
+        t.join(Math.max(1, millis));
+        return !t.isAlive();
+    }
+
+    @Override
+    public boolean isAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    @Override
+    public void terminate() {
+        terminated = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+        WorkerProcess w = worker;
+        if (w != null) {
+            w.terminate();
+            // A worker whose stop hooks hang is killed: the parent thread may be waiting on its stdout.
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(w::kill);
+        }
+    }
+
+    /** Stops the current worker: asks it to exit, waits up to {@code millis}, then kills it. */
+    void stopWorkers(long millis) {
+        WorkerProcess w;
+        synchronized (this) {
+            w = worker;
+            worker = null;
+        }
+        if (w != null) {
+            w.awaitExit(millis);
+        }
+    }
+
+    private synchronized WorkerProcess ensureWorker() throws IOException {
+        if (terminated) {
+            throw new IllegalStateException("context " + name + " was terminated");
+        }
+        if (worker == null) {
+            worker = WorkerProcess.start(stage.shipment(), name);
+        }
+        return worker;
+    }
+
+    /** Runs {@code items} in this context's worker; see {@link dev.minigun.execution.RemoteStage#call}. */
+    List<RemoteOutcome> call(List<Object> items) throws Exception {
+        RemoteOutcome[] outcomes = new RemoteOutcome[items.size()];
+        int recycle = stage.shipment().recycleAfter();
+        int from = 0;
+        while (from < items.size()) {
+            int room = items.size() - from;
+            if (recycle > 0) {
+                WorkerProcess w = ensureWorker();
+                room = (int) Math.min(room, Math.max(1, recycle - w.items()));
+            }
+            callChunk(items.subList(from, from + room), outcomes, from);
+            from += room;
+            if (recycle > 0) {
+                WorkerProcess w = worker;
+                if (w != null && w.items() >= recycle) {
+                    recycle(w);
+                }
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** Retires {@code old}: it runs its stop hooks and exits; the next item gets a fresh worker. */
+    private void recycle(WorkerProcess old) {
+        synchronized (this) {
+            worker = null;
+        }
+        old.awaitExit(10_000);
+    }
+
+    private void callChunk(List<Object> chunk, RemoteOutcome[] outcomes, int offset) throws Exception {
+        Codec codec = stage.codec();
+        List<Integer> sent = new ArrayList<>(chunk.size());
+        byte[] payload;
+        try {
+            payload = codec.encode(chunk.toArray());
+            for (int i = 0; i < chunk.size(); i++) {
+                sent.add(i);
+            }
+        } catch (IOException | RuntimeException whole) {
+            List<Object> good = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                try {
+                    codec.encode(new Object[] {chunk.get(i)});
+                    good.add(chunk.get(i));
+                    sent.add(i);
+                } catch (IOException | RuntimeException e) {
+                    NotSerializableException cannot = new NotSerializableException("stage '"
+                            + stage.shipment().stage()
+                            + "': an item of class " + chunk.get(i).getClass().getName()
+                            + " cannot be sent to a worker process: " + e);
+                    cannot.initCause(e);
+                    outcomes[offset + i] = new RemoteOutcome(List.of(), false, Optional.of(cannot));
+                }
+            }
+            if (good.isEmpty()) {
+                return;
+            }
+            payload = codec.encode(good.toArray());
+        }
+        while (true) {
+            if (terminated) {
+                throw new InterruptedException("context " + name + " was terminated");
+            }
+            WorkerProcess w = ensureWorker();
+            Frames.Frame answer;
+            try {
+                answer = w.call(payload, sent.size());
+            } catch (WorkerProcess.DiedException died) {
+                if (terminated || Thread.currentThread().isInterrupted()) {
+                    InterruptedException stop = new InterruptedException("context " + name + " was terminated");
+                    stop.initCause(died);
+                    throw stop;
+                }
+                restartAfter(w, died);
+                continue;
+            }
+            if (answer.type() == Frames.REJECTED && sent.size() > 1) {
+                // The worker refused something in the batch: find which item, one at a time.
+                for (int i : sent) {
+                    callChunk(List.of(chunk.get(i)), outcomes, offset + i);
+                }
+                return;
+            }
+            List<RemoteOutcome> got = switch (answer.type()) {
+                case Frames.RESULT -> WireOutcomes.decode(answer.payload(), codec, stage.errors());
+                case Frames.REJECTED -> rejected(new String(answer.payload(), StandardCharsets.UTF_8), sent.size());
+                default ->
+                    throw new IOException("worker pid " + w.pid() + " answered with frame type " + answer.type());
+            };
+            if (got.size() != sent.size()) {
+                throw new IOException(
+                        "worker pid " + w.pid() + " answered " + got.size() + " outcomes for " + sent.size());
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                outcomes[offset + sent.get(i)] = got.get(i);
+            }
+            return;
+        }
+    }
+
+    private static List<RemoteOutcome> rejected(String why, int n) {
+        RemoteStageException e =
+                new RemoteStageException(RejectedClassException.class.getName(), why, new StackTraceElement[0]);
+        List<RemoteOutcome> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new RemoteOutcome(List.of(), false, Optional.of(e)));
+        }
+        return out;
+    }
+
+    private void restartAfter(WorkerProcess dead, WorkerProcess.DiedException died) throws InterruptedException {
+        synchronized (this) {
+            if (worker == dead) {
+                worker = null;
+            }
+        }
+        dead.awaitExit(1_000);
+        restarts++;
+        RestartPolicy policy = stage.restarts();
+        if (restarts > policy.maxRestarts()) {
+            throw new WorkerException(
+                    died.getMessage() + "; its context " + name + " has restarted a worker " + policy.maxRestarts()
+                            + " times, the limit (minigun.process.maxRestarts): giving up",
+                    died);
+        }
+        System.err.println("[" + stage.shipment().stage() + " " + dead.pid() + "] worker died; restart " + restarts
+                + " of " + policy.maxRestarts() + " after "
+                + policy.delayBefore(restarts).toMillis() + " ms");
+        Thread.sleep(policy.delayBefore(restarts));
+    }
+}

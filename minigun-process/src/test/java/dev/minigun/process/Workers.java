@@ -1,0 +1,80 @@
+package dev.minigun.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.minigun.testing.ThreadCensus;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/** Finds this JVM's worker processes, and checks that a test leaves none (and no engine thread) behind. */
+final class Workers {
+    private Workers() {}
+
+    /** The pids of the live worker JVMs started by this JVM (its descendants running {@link WorkerMain}). */
+    static List<Long> pids() {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> !isZombie(h.pid()))
+                .filter(h -> h.info()
+                        .arguments()
+                        .map(a -> List.of(a).contains(WorkerMain.class.getName()))
+                        .orElse(false))
+                .map(ProcessHandle::pid)
+                .toList();
+    }
+
+    /** Waits, polling up to {@code timeout}, until {@code pids} have all exited; returns those still alive. */
+    static List<Long> awaitGone(List<Long> pids, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Long> alive = alive(pids);
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000_000);
+            alive = alive(pids);
+        }
+        return alive;
+    }
+
+    static List<Long> alive(List<Long> pids) {
+        return pids.stream()
+                .filter(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
+                .filter(p -> !isZombie(p))
+                .toList();
+    }
+
+    /**
+     * Whether {@code pid} has exited and only waits to be reaped: an orphaned worker is adopted by
+     * PID 1, and in a container PID 1 may never reap it, yet {@code isAlive} still says true.
+     */
+    static boolean isZombie(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Polls up to {@code timeout} until at least {@code n} workers run; returns their pids. */
+    static List<Long> awaitAtLeast(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Long> pids = pids();
+        while (pids.size() < n && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(5_000_000);
+            pids = pids();
+        }
+        return pids;
+    }
+
+    /** No worker process is left within 2 s, and no engine thread. */
+    static void assertNoneLeft() {
+        assertThat(awaitGone(pids(), Duration.ofSeconds(2)))
+                .as("worker processes left behind")
+                .isEmpty();
+        ThreadCensus.awaitNoMinigunThreads(Duration.ofSeconds(2));
+        assertThat(ThreadCensus.minigunThreads())
+                .as("minigun threads left behind")
+                .isEmpty();
+    }
+}
