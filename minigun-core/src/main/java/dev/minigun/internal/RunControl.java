@@ -38,7 +38,10 @@ public final class RunControl {
             event.commit();
         }
         synchronized (failures) {
-            if (failures.size() < MAX_KEPT) {
+            // A batch that failed as a whole (a worker past its restart limit) fails each of its items
+            // with the same exception: every item is counted, the exception is kept once.
+            boolean repeat = failures.stream().anyMatch(kept -> kept.cause() == f.cause());
+            if (!repeat && failures.size() < MAX_KEPT) {
                 failures.add(f);
             }
         }
