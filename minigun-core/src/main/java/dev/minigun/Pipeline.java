@@ -173,7 +173,7 @@ public final class Pipeline {
                                 + "' has no producer, so no item would ever move: add one with producer(...)");
             }
             List<StageSpec> resolved = stages.stream()
-                    .map(s -> s.errorPolicy() == null ? s.withErrorPolicy(config.errorPolicy()) : s)
+                    .map(s -> s.errorPolicy() == null ? s.withErrorPolicy(defaultPolicyFor(s)) : s)
                     .toList();
             for (StageSpec s : resolved) {
                 checkPolicy(s.name(), s.errorPolicy(), s.operation().isProducer());
@@ -261,6 +261,24 @@ public final class Pipeline {
                     "stage name '" + local + "' contains '/', which separates fragment scopes: use another character");
         }
         return scopes.isEmpty() ? local : scopes.peek() + "/" + local;
+    }
+
+    /**
+     * The pipeline-wide policy where it can apply: a producer cannot retry or dead-letter (its source
+     * runs once), and a dead-letter stage does not send its own failures to itself; those keep failFast.
+     */
+    private ErrorPolicy defaultPolicyFor(StageSpec s) {
+        ErrorPolicy policy = config.errorPolicy();
+        boolean itemPolicy = policy instanceof ErrorPolicy.Retry || policy instanceof ErrorPolicy.DeadLetterTo;
+        if (itemPolicy && s.operation().isProducer()) {
+            return ErrorPolicy.failFast();
+        }
+        ErrorPolicy terminal = policy instanceof ErrorPolicy.Retry r ? r.exhausted() : policy;
+        if (terminal instanceof ErrorPolicy.DeadLetterTo to
+                && (s.name().equals(to.stage()) || s.name().endsWith("/" + to.stage()))) {
+            return ErrorPolicy.failFast();
+        }
+        return policy;
     }
 
     static void checkPolicy(String stage, ErrorPolicy policy, boolean producer) {

@@ -201,7 +201,8 @@ public final class ExecutionOrchestrator {
                         counters.get(s.name()),
                         control,
                         quiescence,
-                        gates.get(s.name())));
+                        gates.get(s.name()),
+                        s.errorPolicy()));
             } else {
                 nodes.get(s.name()).connect(outlet);
             }
@@ -437,8 +438,14 @@ public final class ExecutionOrchestrator {
                 return;
             }
             try {
+                // One accumulator at a time, upstream first: a batch after a batch must get its
+                // upstream's last partial list (and see it drained through any queue) before it
+                // flushes its own, so the first flush ends the round and quiescence comes again.
                 for (StageNode node : nodes.values()) {
-                    flushed |= flushQuietly(node);
+                    if (flushQuietly(node)) {
+                        flushed = true;
+                        break;
+                    }
                 }
                 quiet = quiescence.isQuiet();
             } finally {
@@ -566,6 +573,7 @@ public final class ExecutionOrchestrator {
     }
 
     private RunReport finish() {
+        control.seal();
         RunReport report = snapshot(outcome());
         Throwable afterRunFailure = null;
         for (dev.minigun.AfterRunHook hook : graph.afterRun()) {

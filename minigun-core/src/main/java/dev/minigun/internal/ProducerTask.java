@@ -16,6 +16,7 @@ public final class ProducerTask implements Runnable {
     private final RunControl control;
     private final Quiescence quiescence;
     private final StartGate gate;
+    private final ErrorPolicy policy;
 
     /** The task of producer {@code name}, which runs {@code gate}'s hooks first. */
     @SuppressWarnings("unchecked")
@@ -26,7 +27,8 @@ public final class ProducerTask implements Runnable {
             StageCounters counters,
             RunControl control,
             Quiescence quiescence,
-            StartGate gate) {
+            StartGate gate,
+            ErrorPolicy policy) {
         this.name = name;
         this.source = (Source<Object>) source;
         this.out = out;
@@ -34,6 +36,7 @@ public final class ProducerTask implements Runnable {
         this.control = control;
         this.quiescence = quiescence;
         this.gate = gate;
+        this.policy = policy;
     }
 
     /** The producer's name. */
@@ -59,7 +62,9 @@ public final class ProducerTask implements Runnable {
                 control.cancel("producer '" + name + "' was interrupted");
             } else {
                 counters.failed.increment();
-                control.failed(name, null, t, ErrorPolicy.failFast());
+                counters.lastError = t;
+                // failFast or skip: a source that threw has ended either way; skip lets the run go on.
+                control.failed(name, null, t, policy instanceof ErrorPolicy.Skip ? policy : ErrorPolicy.failFast());
             }
         } finally {
             counters.busyNanos.add(System.nanoTime() - start);

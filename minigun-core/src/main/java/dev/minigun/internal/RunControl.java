@@ -17,6 +17,7 @@ public final class RunControl {
     private volatile String cancelReason;
     private volatile Failure fatal;
     private volatile Runnable onCancel = () -> {};
+    private boolean sealed;
 
     /** What cancelling does; set once by the orchestrator before any stage starts. */
     public void onCancel(Runnable action) {
@@ -55,10 +56,18 @@ public final class RunControl {
         }
     }
 
-    /** Cancels the run (once; later calls do nothing). */
+    /**
+     * Fixes the run's outcome: once every context has stopped, a late {@link #cancel} must not make
+     * the exception and the report disagree, so it does nothing after this.
+     */
+    public synchronized void seal() {
+        sealed = true;
+    }
+
+    /** Cancels the run (once; later calls, and calls after {@link #seal}, do nothing). */
     public void cancel(String reason) {
         synchronized (this) {
-            if (cancelled) {
+            if (cancelled || sealed) {
                 return;
             }
             cancelReason = reason;
