@@ -680,25 +680,41 @@ public final class ExecutionOrchestrator {
         return new RunReport(graph.pipeline(), elapsed, stages, outcome, stuck, errors);
     }
 
-    private long lastSampleNanos;
-    private final Map<String, Long> lastSampleCounts = new java.util.HashMap<>();
-    private final Map<String, Double> lastRates = new java.util.HashMap<>();
+    /** Recent (time, count) samples per stage, for a current rate over a trailing window. */
+    private final Map<String, java.util.ArrayDeque<long[]>> rateSamples = new java.util.HashMap<>();
 
-    /** Items per second per stage since the previous call (at least 50 ms ago), for live views. */
+    private static final long RATE_WINDOW_NANOS = 1_000_000_000L;
+
+    /**
+     * Items per second per stage over about the last second, whoever asks and however often: each
+     * snapshot adds a sample (at most every 50 ms), and the rate runs from the newest sample at least
+     * a window old (or the oldest there is) to now.
+     */
     private synchronized Map<String, Double> currentRates(long now) {
-        if (lastSampleNanos != 0 && now - lastSampleNanos < 50_000_000L) {
-            return Map.copyOf(lastRates);
-        }
+        Map<String, Double> rates = new java.util.HashMap<>();
         for (StageSpec s : graph.stages()) {
             StageCounters c = counters.get(s.name());
             long moved = s.operation().isProducer() ? c.emitted.sum() : c.in.sum();
-            Long before = lastSampleCounts.put(s.name(), moved);
-            if (before != null && lastSampleNanos != 0) {
-                lastRates.put(s.name(), (moved - before) / ((now - lastSampleNanos) / 1e9));
+            java.util.ArrayDeque<long[]> samples =
+                    rateSamples.computeIfAbsent(s.name(), k -> new java.util.ArrayDeque<>());
+            if (samples.isEmpty() || now - samples.peekLast()[0] >= 50_000_000L) {
+                samples.addLast(new long[] {now, moved});
+            }
+            // Keep one sample older than the window, as the start of the rate.
+            while (samples.size() > 2) {
+                java.util.Iterator<long[]> it = samples.iterator();
+                it.next();
+                if (now - it.next()[0] < RATE_WINDOW_NANOS) {
+                    break;
+                }
+                samples.removeFirst();
+            }
+            long[] from = samples.peekFirst();
+            if (now > from[0]) {
+                rates.put(s.name(), (moved - from[1]) / ((now - from[0]) / 1e9));
             }
         }
-        lastSampleNanos = now;
-        return Map.copyOf(lastRates);
+        return rates;
     }
 
     /** Every context the run has started, for progress views. */
