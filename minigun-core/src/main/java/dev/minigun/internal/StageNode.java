@@ -16,7 +16,7 @@ public abstract sealed class StageNode
 
     private final String name;
     private final ErrorPolicy policy;
-    private int sampleTick;
+    private int sampleTick = -1; // so the first item is timed: small runs still get a latency
     private final RunControl control;
     /** What this stage has done. */
     protected final StageCounters counters;
