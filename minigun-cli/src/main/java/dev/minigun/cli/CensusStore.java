@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The census's embedded H2 database: the {@code store} stage writes each batch of {@link FileStats}
+ * The census's embedded H2 database: the {@code store} stage writes each batch of {@link CensusRow}s
  * into it, and the demo queries it afterwards. It holds one JDBC connection, so it must be used by
  * one thread at a time (the store stage during the run, the caller after it).
  *
  * <p>Schema, recreated on every {@link #create}:
  *
  * <pre>
- * files(module VARCHAR, path VARCHAR PRIMARY KEY, lines INT, tokens INT)
+ * files(module VARCHAR, path VARCHAR PRIMARY KEY, lines INT, tokens INT,
+ *       area VARCHAR, fingerprint VARCHAR)            -- area: enrich stage; fingerprint: fingerprint stage
  * identifiers(path VARCHAR, name VARCHAR, count INT)   -- each file's top identifiers
  * </pre>
  */
@@ -38,8 +39,8 @@ public final class CensusStore implements AutoCloseable {
     private CensusStore(Connection connection) throws SQLException {
         this.connection = connection;
         String identifiers = "INSERT INTO identifiers(path, name, count) VALUES ";
-        this.insertFile =
-                connection.prepareStatement("INSERT INTO files(module, path, lines, tokens) VALUES (?, ?, ?, ?)");
+        this.insertFile = connection.prepareStatement(
+                "INSERT INTO files(module, path, lines, tokens, area, fingerprint) " + "VALUES (?, ?, ?, ?, ?, ?)");
         this.insertIdentifiers =
                 connection.prepareStatement(identifiers + "(?, ?, ?), ".repeat(ROWS_PER_INSERT - 1) + "(?, ?, ?)");
         this.insertIdentifier = connection.prepareStatement(identifiers + "(?, ?, ?)");
@@ -63,7 +64,7 @@ public final class CensusStore implements AutoCloseable {
                 s.execute("DROP TABLE IF EXISTS identifiers");
                 s.execute("DROP TABLE IF EXISTS files");
                 s.execute("CREATE TABLE files(module VARCHAR NOT NULL, path VARCHAR PRIMARY KEY, "
-                        + "lines INT NOT NULL, tokens INT NOT NULL)");
+                        + "lines INT NOT NULL, tokens INT NOT NULL, area VARCHAR, fingerprint VARCHAR)");
                 s.execute("CREATE TABLE identifiers(path VARCHAR NOT NULL, name VARCHAR NOT NULL, count INT NOT NULL)");
             }
             connection.setAutoCommit(false);
@@ -75,20 +76,23 @@ public final class CensusStore implements AutoCloseable {
     }
 
     /** Writes {@code batch} (its files and their top identifiers) with JDBC batches, in one transaction. */
-    public void insert(List<FileStats> batch) throws SQLException {
+    public void insert(List<CensusRow> batch) throws SQLException {
         int rows = 0;
-        for (FileStats f : batch) {
-            rows += f.topIdentifiers().size();
+        for (CensusRow r : batch) {
+            rows += r.stats().topIdentifiers().size();
         }
         // Rows up to the last multiple of ROWS_PER_INSERT go in multi-row statements, the rest one by one.
         int inMultiRow = rows - rows % ROWS_PER_INSERT;
         try {
             int row = 0;
-            for (FileStats f : batch) {
+            for (CensusRow r : batch) {
+                FileStats f = r.stats();
                 insertFile.setString(1, f.module());
                 insertFile.setString(2, f.path());
                 insertFile.setInt(3, f.lines());
                 insertFile.setInt(4, f.tokens());
+                insertFile.setString(5, r.area());
+                insertFile.setString(6, r.fingerprint());
                 insertFile.addBatch();
                 for (IdentifierCount id : f.topIdentifiers()) {
                     if (row < inMultiRow) {
@@ -128,6 +132,35 @@ public final class CensusStore implements AutoCloseable {
     /** {@code SELECT COUNT(*) FROM files}. */
     public long storedFiles() throws SQLException {
         return query("SELECT COUNT(*) FROM files", rs -> rs.getLong(1)).getFirst();
+    }
+
+    /**
+     * Stored rows that lack what the {@code enrich} or {@code fingerprint} stage adds: an area, or a
+     * fingerprint of 64 hex digits. Zero after a good run.
+     */
+    public long incompleteRows() throws SQLException {
+        return query(
+                        "SELECT COUNT(*) FROM files WHERE area IS NULL OR area = '' OR fingerprint IS NULL "
+                                + "OR NOT REGEXP_LIKE(fingerprint, '^[0-9a-f]{64}$')",
+                        rs -> rs.getLong(1))
+                .getFirst();
+    }
+
+    /** The {@code n} areas with the most files, ties by name. */
+    public List<AreaTotal> topAreas(int n) throws SQLException {
+        return query(
+                "SELECT area, COUNT(*) AS files, SUM(lines) FROM files GROUP BY area "
+                        + "ORDER BY files DESC, area LIMIT " + n,
+                rs -> new AreaTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    /** Files whose fingerprint another file shares (the same code, up to comments and layout), and in how many groups. */
+    public Duplicates duplicates() throws SQLException {
+        return query(
+                        "SELECT COUNT(*), COALESCE(SUM(n), 0) FROM "
+                                + "(SELECT COUNT(*) AS n FROM files GROUP BY fingerprint HAVING COUNT(*) > 1)",
+                        rs -> new Duplicates(rs.getLong(1), rs.getLong(2)))
+                .getFirst();
     }
 
     /** The {@code n} identifiers with the highest summed counts, ties by name. */

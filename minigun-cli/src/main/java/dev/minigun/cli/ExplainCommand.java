@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code minigun explain demo}: prints where every stage of the demo pipeline would run and why
- * (its {@code plan().explain()}), or the plan as a Mermaid flowchart with {@code --mermaid}. It
+ * (its {@code plan().explain()}; the fingerprint stage on worker processes when the process module
+ * is on the class path, as in the demo), or the plan as a Mermaid flowchart with {@code --mermaid}. It
  * builds the pipeline but runs nothing and reads nothing.
  */
 @Command(
@@ -41,6 +42,18 @@ public final class ExplainCommand implements Callable<Integer> {
                     "Threads of the parse stage, as for 'demo' (default: ${DEFAULT-VALUE}, the number of processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(
+            names = "--workers",
+            paramLabel = "W",
+            description = "Worker processes of the fingerprint stage, as for 'demo' (default: ${DEFAULT-VALUE}).")
+    private int workers = 2;
+
+    @Option(
+            names = "--enrich-calls",
+            paramLabel = "C",
+            description = "Virtual threads of the enrich stage, as for 'demo' (default: ${DEFAULT-VALUE}).")
+    private int enrichCalls = 400;
+
     /** Used by picocli. */
     public ExplainCommand() {}
 
@@ -50,12 +63,22 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "Unknown pipeline '" + pipeline + "': the pipelines to explain are: demo");
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--threads must be at least 1, was " + threads);
+        for (var option : java.util.Map.of("--threads", threads, "--workers", workers, "--enrich-calls", enrichCalls)
+                .entrySet()) {
+            if (option.getValue() < 1) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), option.getKey() + " must be at least 1, was " + option.getValue());
+            }
         }
+        var settings = new CensusPipeline.Settings(
+                Long.MAX_VALUE, threads, workers, enrichCalls, CensusPipeline.processModulePresent());
         var plan = CensusPipeline.build(
-                        new SourceReader(Path.of(DemoCommand.defaultSource())), Long.MAX_VALUE, threads, batch -> {
+                        new SourceReader(Path.of(DemoCommand.defaultSource())),
+                        settings,
+                        file -> {
+                            throw new IllegalStateException("explain only builds the pipeline; it never runs it");
+                        },
+                        batch -> {
                             throw new IllegalStateException("explain only builds the pipeline; it never runs it");
                         })
                 .plan();

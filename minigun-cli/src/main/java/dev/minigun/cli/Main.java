@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Minigun for Java: composable, high-throughput pipelines where each stage says where it runs.",
         subcommands = {DemoCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.FAILED_HELP, ExitCodes.USAGE_HELP})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.FAILED_HELP, ExitCodes.USAGE_HELP, ExitCodes.INTERRUPTED_HELP})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

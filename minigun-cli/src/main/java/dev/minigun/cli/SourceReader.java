@@ -55,6 +55,28 @@ public final class SourceReader {
         return Files.isDirectory(root) ? readDirectory(limit, out) : readZip(limit, out);
     }
 
+    /**
+     * How many files {@link #read} will pass for the same {@code limit}: the {@code .java} entries of
+     * the zip's central directory (no entry is decompressed), or the {@code .java} files of the
+     * directory, at most {@code limit}.
+     */
+    public long count(long limit) throws IOException {
+        if (Files.isDirectory(root)) {
+            return Math.min(limit, javaFiles().size());
+        }
+        long n = 0;
+        try (ZipFile zip = new ZipFile(root.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (n < limit && entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && entry.getName().endsWith(".java")) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private long readZip(long limit, Consumer<SourceFile> out) throws IOException {
         long n = 0;
         try (ZipFile zip = new ZipFile(root.toFile())) {
@@ -79,13 +101,7 @@ public final class SourceReader {
     }
 
     private long readDirectory(long limit, Consumer<SourceFile> out) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
-                    .map(root::relativize)
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = javaFiles();
         long n = 0;
         for (Path relative : files) {
             if (n >= limit) {
@@ -98,5 +114,15 @@ public final class SourceReader {
             n++;
         }
         return n;
+    }
+
+    /** The {@code .java} files under the directory {@code root}, relative to it, in path order. */
+    private List<Path> javaFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
+                    .map(root::relativize)
+                    .sorted()
+                    .toList();
+        }
     }
 }

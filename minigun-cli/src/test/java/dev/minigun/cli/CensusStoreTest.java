@@ -17,7 +17,7 @@ class CensusStoreTest {
     @Test
     void storesBatchesLargerThanOneMultiRowInsertAndAnswersTheReportQueries() throws SQLException {
         // 3 files x 20 identifiers = 60 rows: one statement of 50 rows and 10 single-row statements.
-        List<FileStats> batch = List.of(file("m1", "a", 10), file("m1", "b", 20), file("m2", "c", 30));
+        List<CensusRow> batch = List.of(file("m1", "a", 10), file("m1", "b", 20), file("m2", "c", 30));
         assertThat(3 * SourceAnalyzer.TOP_IDENTIFIERS).isGreaterThan(CensusStore.ROWS_PER_INSERT);
 
         try (CensusStore store = CensusStore.create(tmp.resolve("db"), true)) {
@@ -51,11 +51,35 @@ class CensusStoreTest {
         }
     }
 
+    @Test
+    void answersTheAreaAndFingerprintQueriesAndCountsIncompleteRows() throws SQLException {
+        try (CensusStore store = CensusStore.create(tmp.resolve("db"), true)) {
+            store.insert(List.of(
+                    file("m1", "a", 10, "core-libs", SHAPE_A),
+                    file("m1", "b", 20, "core-libs", SHAPE_A),
+                    file("m2", "c", 30, "security", SHAPE_B),
+                    file("m2", "d", 5, "core-libs", "not-a-fingerprint")));
+
+            assertThat(store.topAreas(5))
+                    .containsExactly(new AreaTotal("core-libs", 3, 35), new AreaTotal("security", 1, 30));
+            assertThat(store.duplicates()).isEqualTo(new Duplicates(1, 2));
+            assertThat(store.incompleteRows()).isEqualTo(1);
+        }
+    }
+
+    private static final String SHAPE_A = "a".repeat(64);
+    private static final String SHAPE_B = "0123456789abcdef".repeat(4);
+
     /** A file of {@code lines} lines, twice as many tokens, and 20 identifiers id0..id19 counted 20..1. */
-    private static FileStats file(String module, String name, int lines) {
+    private static CensusRow file(String module, String name, int lines) {
+        return file(module, name, lines, "area-of-" + module, SHAPE_B);
+    }
+
+    private static CensusRow file(String module, String name, int lines, String area, String fingerprint) {
         List<IdentifierCount> ids = IntStream.range(0, SourceAnalyzer.TOP_IDENTIFIERS)
                 .mapToObj(i -> new IdentifierCount("id" + i, SourceAnalyzer.TOP_IDENTIFIERS - i))
                 .toList();
-        return new FileStats(module, module + "/" + name + ".java", lines, 2 * lines, ids);
+        return new CensusRow(
+                new FileStats(module, module + "/" + name + ".java", lines, 2 * lines, ids), fingerprint, area);
     }
 }

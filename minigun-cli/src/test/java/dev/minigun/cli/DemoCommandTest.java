@@ -2,9 +2,13 @@ package dev.minigun.cli;
 
 import static dev.minigun.testing.NoLoss.assertNothingLost;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.minigun.RunReport;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,6 +46,84 @@ class DemoCommandTest {
         assertThat(run.out()).contains("Plan of pipeline 'jdk-census'", "Run of pipeline 'jdk-census': completed");
         // The default database lives in a temporary directory that the demo deletes.
         assertThat(temporaryDatabaseDir(run.out())).doesNotExist();
+    }
+
+    @Test
+    void theShowcaseEnrichesAndFingerprintsEveryRowOverHttpAndLeavesNoThreadOrPortBehind() throws Exception {
+        Path db = tmp.resolve("showcase");
+
+        CliRun run = CliRun.of(
+                "demo",
+                "--source",
+                SampleSources.zip(tmp).toString(),
+                "--no-hud",
+                "--db",
+                db.toString(),
+                "--enrich-calls",
+                "8",
+                "--workers",
+                "1",
+                "--threads",
+                "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("enrich: 8 calls at once on virtual threads to http://127.0.0.1:")
+                .contains("check: stored rows = files read (3)")
+                .contains("check: every stored row has an area and a fingerprint (3)")
+                .containsPattern("(?m)^\\s*enrich\\s+map\\s+VIRTUAL\\s+x8\\s")
+                .doesNotContain("minigun jdk-census: running");
+        // Without the process module on the class path, the fingerprint stage runs on threads, and says so.
+        if (!CensusPipeline.processModulePresent()) {
+            assertThat(run.out()).contains("fingerprint on 2 threads (note: the minigun-process module is not");
+        }
+        RunReport report = run.demo().lastReport().orElseThrow();
+        assertNothingLost(report);
+        assertThat(report.stage("enrich").completed()).isEqualTo(3);
+        assertThat(report.stage("fingerprint").completed()).isEqualTo(3);
+        // Each call sleeps 2-10 ms in the service.
+        assertThat(report.stage("enrich").max()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(2));
+        try (Connection c = DriverManager.getConnection(CensusStore.url(db), "sa", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT path, area, fingerprint FROM files ORDER BY path")) {
+            Map<String, String> areas = new java.util.LinkedHashMap<>();
+            Map<String, String> fingerprints = new java.util.LinkedHashMap<>();
+            while (rs.next()) {
+                areas.put(rs.getString(1), rs.getString(2));
+                fingerprints.put(rs.getString(1), rs.getString(3));
+            }
+            // The sample's modules (alpha, beta) are no JDK module: the service files them under "other".
+            assertThat(areas)
+                    .containsExactly(
+                            Map.entry("alpha/demo/Greeter.java", CodeAreas.OTHER),
+                            Map.entry("beta/util/MathUtil.java", CodeAreas.OTHER),
+                            Map.entry("beta/util/Names.java", CodeAreas.OTHER));
+            fingerprints.forEach((path, fp) -> assertThat(fp)
+                    .as(path)
+                    .isEqualTo(Fingerprint.of(SampleSources.files().get(path))));
+        }
+        // The demo stopped its HTTP service: the port is closed and its threads and the client's are gone.
+        URI service = run.demo().serviceUri().orElseThrow();
+        assertThatThrownBy(() -> new Socket(service.getHost(), service.getPort()).close())
+                .isInstanceOf(ConnectException.class);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(Thread::isAlive)
+                .extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith(EnrichmentService.THREAD_PREFIX)
+                        || name.startsWith("census-client-")
+                        || name.startsWith("HTTP-Dispatcher")
+                        || name.startsWith("HttpClient-")
+                        || name.equals("minigun-hud"));
+    }
+
+    @Test
+    void rowsIsTheNewNameOfLimit() throws IOException {
+        CliRun run = CliRun.of("demo", "--source", SampleSources.zip(tmp).toString(), "--rows", "1", "--no-hud");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("first 1 .java files", "1 files, 14 lines, 37 tokens in 1 module")
+                .contains("check: stored rows = files read (1)", "every stored row has an area and a fingerprint (1)");
     }
 
     @Test
@@ -131,6 +214,11 @@ class DemoCommandTest {
         assertThat(CliRun.of("demo", "--source", zip, "--threads", "0").exitCode())
                 .isEqualTo(2);
         assertThat(CliRun.of("demo", "--source", zip, "--limit", "0").exitCode())
+                .isEqualTo(2);
+        assertThat(CliRun.of("demo", "--source", zip, "--rows", "0").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("demo", "--source", zip, "--workers", "0").exitCode())
+                .isEqualTo(2);
+        assertThat(CliRun.of("demo", "--source", zip, "--enrich-calls", "0").exitCode())
                 .isEqualTo(2);
         CliRun notANumber = CliRun.of("demo", "--threads", "many");
         assertThat(notANumber.exitCode()).isEqualTo(2);

@@ -17,7 +17,8 @@ class MainTest {
                         "Exit codes:",
                         ExitCodes.OK_HELP.substring(2),
                         ExitCodes.FAILED_HELP.substring(2),
-                        ExitCodes.USAGE_HELP.substring(2));
+                        ExitCodes.USAGE_HELP.substring(2),
+                        ExitCodes.INTERRUPTED_HELP.substring(4));
     }
 
     @Test
@@ -25,7 +26,10 @@ class MainTest {
         CliRun run = CliRun.of("demo", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--source", "--threads", "--limit", "--db", "lib/src.zip", "Exit codes:");
+        assertThat(run.out())
+                .contains(
+                        "--source", "--threads", "--rows", "--limit", "--workers", "--enrich-calls", "--no-hud", "--db")
+                .contains("lib/src.zip", "Exit codes:", ExitCodes.INTERRUPTED_HELP.substring(4));
     }
 
     @Test
