@@ -18,6 +18,8 @@ public final class Config {
     private Duration stopGrace = Duration.ofSeconds(10);
     private Duration timeout;
     private ErrorPolicy errorPolicy = ErrorPolicy.failFast();
+    private int workerRestarts = 5;
+    private Duration workerRestartBackoff = Duration.ofMillis(100);
     private final Runnable beforeChange;
 
     Config(Runnable beforeChange) {
@@ -93,6 +95,25 @@ public final class Config {
         return this;
     }
 
+    /**
+     * How often each context of a stage on worker processes restarts a worker that died before the
+     * run fails naming the stage and the worker (default 5), and the wait before the first restart,
+     * doubled for each next one (default 100 ms).
+     */
+    public Config workerRestarts(int maxRestarts, Duration backoff) {
+        beforeChange.run();
+        if (maxRestarts < 0) {
+            throw new PipelineDefinitionException(
+                    null, "workerRestarts must be 0 or more, was " + maxRestarts + ": give how many restarts to allow");
+        }
+        if (backoff == null || backoff.isNegative()) {
+            throw new PipelineDefinitionException(null, "the restart backoff must be zero or positive, was " + backoff);
+        }
+        this.workerRestarts = maxRestarts;
+        this.workerRestartBackoff = backoff;
+        return this;
+    }
+
     private int positive(String what, int n) {
         beforeChange.run();
         if (n <= 0) {
@@ -135,6 +156,16 @@ public final class Config {
     /** The run's time limit, if one is set. */
     public java.util.Optional<Duration> timeout() {
         return java.util.Optional.ofNullable(timeout);
+    }
+
+    /** Restarts allowed per context of a stage on worker processes. */
+    public int workerRestarts() {
+        return workerRestarts;
+    }
+
+    /** The wait before a worker's first restart. */
+    public Duration workerRestartBackoff() {
+        return workerRestartBackoff;
     }
 
     /** The error policy of stages that set none. */

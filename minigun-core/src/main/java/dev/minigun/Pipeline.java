@@ -189,7 +189,9 @@ public final class Pipeline {
                     config.stopGrace(),
                     config.timeout(),
                     beforeRun,
-                    afterRun);
+                    afterRun,
+                    config.workerRestarts(),
+                    config.workerRestartBackoff());
         }
     }
 

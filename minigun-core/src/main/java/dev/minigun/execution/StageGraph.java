@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param timeout the run's time limit, if any
  * @param beforeRun hooks run once before any stage starts
  * @param afterRun hooks run once after every stage has stopped
+ * @param workerRestarts restarts allowed per context of a stage on worker processes
+ * @param workerRestartBackoff the wait before a worker's first restart, doubled for each next one
  */
 public record StageGraph(
         String pipeline,
@@ -39,7 +41,9 @@ public record StageGraph(
         Duration stopGrace,
         Optional<Duration> timeout,
         List<Hook> beforeRun,
-        List<AfterRunHook> afterRun) {
+        List<AfterRunHook> afterRun,
+        int workerRestarts,
+        Duration workerRestartBackoff) {
 
     /** Copies the lists and checks that names are unique and edges point backwards. */
     public StageGraph {

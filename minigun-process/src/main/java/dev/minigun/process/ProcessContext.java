@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * One context of a stage on {@code Exec.processes(n)}: a persistent worker JVM and the parent
  * thread that feeds it. The thread runs the core's loop, which hands each batch to the worker over
  * its stdin and waits for the whole batch's outcomes on its stdout. A worker that dies before
- * answering is restarted (within {@code minigun.process.maxRestarts}, after a doubling backoff)
+ * answering is restarted (within {@code config().workerRestarts}, after a doubling backoff)
  * and gets the same batch again, so nothing is lost and, since no outcome of a batch comes back
  * before all of it is done, nothing is duplicated. With {@code recycleAfter(k)} the worker is
  * replaced by a fresh one every {@code k} items. {@link #terminate} kills the worker and interrupts
@@ -259,7 +259,7 @@ public final class ProcessContext implements ExecutionContext {
         if (restarts > policy.maxRestarts()) {
             throw new WorkerException(
                     died.getMessage() + "; its context " + name + " has restarted a worker " + policy.maxRestarts()
-                            + " times, the limit (minigun.process.maxRestarts): giving up",
+                            + " times, the limit of config().workerRestarts: giving up",
                     died);
         }
         System.err.println("[" + stage.shipment().stage() + " " + dead.pid() + "] worker died; restart " + restarts

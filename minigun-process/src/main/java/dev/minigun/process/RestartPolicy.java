@@ -4,19 +4,16 @@ import java.time.Duration;
 
 /**
  * How often a context restarts a worker that died before giving up, and how long it waits first
- * (doubling each time). Read from the system properties {@code minigun.process.maxRestarts}
- * (default 5 per context) and {@code minigun.process.restartBackoff} (milliseconds, default 100)
- * until the pipeline's config carries them.
+ * (doubling each time), as the pipeline's {@code config().workerRestarts(max, backoff)} says
+ * (default 5 restarts per context, 100 ms).
  *
  * @param maxRestarts restarts allowed per context over a run
  * @param backoff the wait before the first restart
  */
 record RestartPolicy(int maxRestarts, Duration backoff) {
 
-    static RestartPolicy fromSystemProperties() {
-        return new RestartPolicy(
-                Integer.getInteger("minigun.process.maxRestarts", 5),
-                Duration.ofMillis(Long.getLong("minigun.process.restartBackoff", 100)));
+    static RestartPolicy of(dev.minigun.execution.StageGraph graph) {
+        return new RestartPolicy(graph.workerRestarts(), graph.workerRestartBackoff());
     }
 
     /** The wait before restart number {@code n} (1-based): the backoff, doubled for each earlier restart, at most 64x. */

@@ -27,7 +27,6 @@ class CrashSafetyTest {
 
     @AfterEach
     void nothingLeft() {
-        System.clearProperty("minigun.process.maxRestarts");
         Workers.assertNoneLeft();
     }
 
@@ -86,8 +85,8 @@ class CrashSafetyTest {
 
     @Test
     void pastTheRestartLimitTheRunFailsNamingStageAndPid() {
-        System.setProperty("minigun.process.maxRestarts", "1");
         Pipeline p = Pipeline.create("doomed");
+        p.config().workerRestarts(1, java.time.Duration.ofMillis(10));
         p.<Integer>producer("numbers", out -> IntStream.range(0, 1000).forEach(out::emit))
                 .map("suicide", Exec.processes(1), (Integer i) -> {
                     if (i == 500) {
@@ -105,7 +104,7 @@ class CrashSafetyTest {
                 .isInstanceOf(WorkerException.class)
                 .hasMessageMatching(
                         "(?s)stage 'suicide': worker pid \\d+ died \\(exit code 9\\); its context doomed/suicide#0 "
-                                + "has restarted a worker 1 times, the limit \\(minigun.process.maxRestarts\\): giving up");
+                                + "has restarted a worker 1 times, the limit of config\\(\\).workerRestarts: giving up");
         assertNothingLost(((PipelineException) e).report().orElseThrow());
     }
 }
