@@ -1,0 +1,82 @@
+package dev.minigun.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Proves that every benchmark class runs: each of its benchmarks, in this JVM (no fork), for one
+ * measurement of 100 ms on few items and no per-item cost, produces a result. It measures nothing;
+ * {@code bin/bench} does.
+ */
+class BenchmarksSmokeTest {
+    @ParameterizedTest
+    @ValueSource(
+            classes = {
+                P1FusedChain.class,
+                P2AsyncHop.class,
+                P2HopLatency.class,
+                P3Batching.class,
+                P4BlockingIo.class,
+                P5FanOutFanIn.class,
+                P6CpuScaling.class,
+                P7BoundedHeap.class,
+                Calibration.class
+            })
+    void everyBenchmarkOfTheClassRunsOneShortIteration(Class<?> benchmarks) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmarks.getName()) + "\\.")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .param("items", "2000")
+                .param("cost", "0")
+                .param("tokens", "500")
+                .addProfiler(dev.minigun.bench.support.ProbeProfiler.class)
+                .verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        assertThat(results).hasSize(benchmarkMethods(benchmarks));
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            assertThat(result.getPrimaryResult().getScore()).as(name).isPositive();
+            var secondary = result.getSecondaryResults();
+            if (benchmarks != Calibration.class) {
+                assertThat(secondary.get("items").getScore())
+                        .as(name + " items/s")
+                        .isPositive();
+            }
+            if (benchmarks == P2HopLatency.class) {
+                assertThat(secondary).as(name).containsKeys("hop.p50", "hop.p99", "hop.max");
+            }
+            if (benchmarks == P7BoundedHeap.class) {
+                assertThat(secondary.get("heap.afterGc").getScore()).as(name).isPositive();
+            }
+        }
+    }
+
+    private static int benchmarkMethods(Class<?> benchmarks) {
+        int n = 0;
+        for (var m : benchmarks.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Benchmark.class)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
