@@ -32,7 +32,13 @@ public final class RemoteNode extends StageNode {
         try {
             List<RemoteOutcome> outcomes;
             try {
+                // One clock read pair per batch, not per item: the batch's time is the stage's busy
+                // time, and each item's latency is its share.
+                long start = System.nanoTime();
                 outcomes = remote.call(items);
+                long took = System.nanoTime() - start;
+                counters.busyNanos.add(took);
+                counters.latency.record(took / items.size());
                 if (outcomes.size() != items.size()) {
                     throw new IllegalStateException(
                             "stage '" + name() + "': " + outcomes.size() + " outcomes for " + items.size() + " items");
