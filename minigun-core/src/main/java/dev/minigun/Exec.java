@@ -86,33 +86,27 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
      * fork; a fresh JVM costs far more than a fork, see the process module's docs).
      */
     public Exec recycleAfter(int k) {
-        return new Exec(kind, min, max, queueSize, priority, new WorkerOptions(k, workers.onStart(), workers.onStop()));
+        return withWorkers(new WorkerOptions(k, workers.onStart(), workers.onStop()));
     }
 
     /** The same placement, running {@code hook} inside each worker process when it starts. */
     public Exec onWorkerStart(WorkerHook hook) {
-        java.util.List<WorkerHook> hooks = new java.util.ArrayList<>(workers.onStart());
-        hooks.add(Objects.requireNonNull(hook, "hook"));
-        return new Exec(
-                kind,
-                min,
-                max,
-                queueSize,
-                priority,
-                new WorkerOptions(workers.recycleAfter(), hooks, workers.onStop()));
+        return withWorkers(new WorkerOptions(workers.recycleAfter(), plus(workers.onStart(), hook), workers.onStop()));
     }
 
     /** The same placement, running {@code hook} inside each worker process when it stops. */
     public Exec onWorkerStop(WorkerHook hook) {
-        java.util.List<WorkerHook> hooks = new java.util.ArrayList<>(workers.onStop());
-        hooks.add(Objects.requireNonNull(hook, "hook"));
-        return new Exec(
-                kind,
-                min,
-                max,
-                queueSize,
-                priority,
-                new WorkerOptions(workers.recycleAfter(), workers.onStart(), hooks));
+        return withWorkers(new WorkerOptions(workers.recycleAfter(), workers.onStart(), plus(workers.onStop(), hook)));
+    }
+
+    private Exec withWorkers(WorkerOptions options) {
+        return new Exec(kind, min, max, queueSize, priority, options);
+    }
+
+    private static java.util.List<WorkerHook> plus(java.util.List<WorkerHook> hooks, WorkerHook hook) {
+        java.util.List<WorkerHook> more = new java.util.ArrayList<>(hooks);
+        more.add(Objects.requireNonNull(hook, "hook"));
+        return more;
     }
 
     /** Checks the numbers for {@code stage}; a bad one is a definition error naming the stage. */
