@@ -17,8 +17,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Proves that every benchmark class runs: each of its benchmarks, in this JVM (no fork), for one
- * measurement of 100 ms on few items and no per-item cost, produces a result. It measures nothing;
- * {@code bin/bench} does.
+ * measurement of 100 ms on few items and no per-item cost, produces a result (the process
+ * benchmarks start real worker JVMs, and leave none behind). It measures nothing; {@code bin/bench}
+ * does.
  */
 class BenchmarksSmokeTest {
     @ParameterizedTest
@@ -32,6 +33,8 @@ class BenchmarksSmokeTest {
                 P5FanOutFanIn.class,
                 P6CpuScaling.class,
                 P7BoundedHeap.class,
+                ProcessHop.class,
+                ProcessWorkerStart.class,
                 Calibration.class
             })
     void everyBenchmarkOfTheClassRunsOneShortIteration(Class<?> benchmarks) throws RunnerException {
@@ -56,7 +59,7 @@ class BenchmarksSmokeTest {
             String name = result.getParams().getBenchmark();
             assertThat(result.getPrimaryResult().getScore()).as(name).isPositive();
             var secondary = result.getSecondaryResults();
-            if (benchmarks != Calibration.class) {
+            if (benchmarks != Calibration.class && benchmarks != ProcessWorkerStart.class) {
                 assertThat(secondary.get("items").getScore())
                         .as(name + " items/s")
                         .isPositive();
@@ -68,6 +71,16 @@ class BenchmarksSmokeTest {
                 assertThat(secondary.get("heap.afterGc").getScore()).as(name).isPositive();
             }
         }
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .map(h -> h.info().commandLine().orElse("?"))
+                        .filter(c -> c.contains("dev.minigun.process.WorkerMain")))
+                .as("worker processes left behind")
+                .isEmpty();
+        assertThat(System.getProperty("minigun.process.jvmOptions"))
+                .as("the worker JVM options a trial set are put back")
+                .isNull();
     }
 
     private static int benchmarkMethods(Class<?> benchmarks) {

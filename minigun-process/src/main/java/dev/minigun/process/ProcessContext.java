@@ -92,6 +92,13 @@ public final class ProcessContext implements ExecutionContext {
         return !t.isAlive();
     }
 
+    /** The worker process this context talks to now (a restart or recycle changes it). */
+    @Override
+    public java.util.OptionalLong pid() {
+        WorkerProcess w = worker;
+        return w == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(w.pid());
+    }
+
     @Override
     public boolean isAlive() {
         Thread t = thread;
@@ -113,7 +120,10 @@ public final class ProcessContext implements ExecutionContext {
         }
     }
 
-    /** Stops the current worker: asks it to exit, waits up to {@code millis}, then kills it. */
+    /**
+     * Stops the current worker: asks it to exit, waits up to {@code millis}, then kills it. Its stop
+     * is recorded as {@code cancelled} if this context was terminated, else as a normal end.
+     */
     void stopWorkers(long millis) {
         WorkerProcess w;
         synchronized (this) {
@@ -121,7 +131,7 @@ public final class ProcessContext implements ExecutionContext {
             worker = null;
         }
         if (w != null) {
-            w.awaitExit(millis);
+            w.awaitExit(millis, terminated ? WorkerProcess.StopReason.CANCELLED : WorkerProcess.StopReason.END);
         }
     }
 
@@ -130,7 +140,7 @@ public final class ProcessContext implements ExecutionContext {
             throw new IllegalStateException("context " + name + " was terminated");
         }
         if (worker == null) {
-            worker = WorkerProcess.start(stage.shipment(), name);
+            worker = WorkerProcess.start(stage.shipment(), stage.pipeline(), name);
         }
         return worker;
     }
@@ -163,7 +173,7 @@ public final class ProcessContext implements ExecutionContext {
         synchronized (this) {
             worker = null;
         }
-        old.awaitExit(10_000);
+        old.awaitExit(10_000, WorkerProcess.StopReason.RECYCLED);
     }
 
     private void callChunk(List<Object> chunk, RemoteOutcome[] outcomes, int offset) throws Exception {
@@ -253,7 +263,7 @@ public final class ProcessContext implements ExecutionContext {
                 worker = null;
             }
         }
-        dead.awaitExit(1_000);
+        dead.awaitExit(1_000, WorkerProcess.StopReason.CRASHED);
         restarts++;
         RestartPolicy policy = stage.restarts();
         if (restarts > policy.maxRestarts()) {

@@ -31,7 +31,7 @@ public final class ProcessContextProvider implements ContextProvider {
                 stage.exec().map(Object::toString).orElse(placement.kind().name());
         StageShipment shipment = StageShipment.of(stage, where);
         return switch (placement.kind()) {
-            case PROCESS -> new ProcessStage(shipment, RestartPolicy.of(graph));
+            case PROCESS -> new ProcessStage(shipment, graph.pipeline(), RestartPolicy.of(graph));
             case ISOLATED -> new IsolatedStage(shipment);
             default ->
                 throw new IllegalArgumentException(

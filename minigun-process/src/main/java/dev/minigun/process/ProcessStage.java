@@ -12,6 +12,7 @@ import java.util.List;
  */
 final class ProcessStage implements RemoteStage {
     private final StageShipment shipment;
+    private final String pipeline;
     private final RestartPolicy restarts;
     private final Codec codec;
     private final JdkCodec errors;
@@ -19,8 +20,9 @@ final class ProcessStage implements RemoteStage {
     private final List<ProcessContext> contexts = new ArrayList<>();
     private boolean closed;
 
-    ProcessStage(StageShipment shipment, RestartPolicy restarts) {
+    ProcessStage(StageShipment shipment, String pipeline, RestartPolicy restarts) {
         this.shipment = shipment;
+        this.pipeline = pipeline;
         this.restarts = restarts;
         String who = "the parent of stage '" + shipment.stage() + "'";
         this.codec = Codecs.create(shipment.codecName(), shipment.allowList(), who);
@@ -72,6 +74,11 @@ final class ProcessStage implements RemoteStage {
 
     StageShipment shipment() {
         return shipment;
+    }
+
+    /** The name of the pipeline the stage belongs to. */
+    String pipeline() {
+        return pipeline;
     }
 
     RestartPolicy restarts() {

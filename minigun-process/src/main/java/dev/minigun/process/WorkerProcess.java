@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One running worker JVM of a stage, as the parent sees it: the process, its two pipes, and the
  * thread that forwards its stderr, line by line, to the parent's {@code System.err} prefixed with
  * the stage and pid. It is started with the parent's JDK and class path and
- * {@link WorkerMain} as its main class; the bootstrap frame is written at once.
+ * {@link WorkerMain} as its main class; the bootstrap frame is written at once. It records its
+ * start and its stop as flight-recorder events ({@link WorkerStartEvent}, {@link WorkerStopEvent}),
+ * once each.
  */
 final class WorkerProcess {
     /** The worker died (its stdout ended, its stdin broke): its batch was not acknowledged. */
@@ -30,17 +33,50 @@ final class WorkerProcess {
         }
     }
 
+    /** Why a worker stopped, as its {@link WorkerStopEvent} says. */
+    enum StopReason {
+        /** The stage's input ended: the worker was asked to stop and did. */
+        END("end"),
+        /** {@code recycleAfter(k)} retired it. */
+        RECYCLED("recycled"),
+        /** It died on its own (its pipe broke) or failed to boot. */
+        CRASHED("crashed"),
+        /** The run was cancelled, or failed elsewhere: the worker was terminated. */
+        CANCELLED("cancelled");
+
+        private final String label;
+
+        StopReason(String label) {
+            this.label = label;
+        }
+
+        /** The event's {@code reason}. */
+        String label() {
+            return label;
+        }
+    }
+
     private final Process process;
     private final DataOutputStream toWorker;
     private final DataInputStream fromWorker;
     private final Thread stderr;
     private final String stage;
+    private final String pipeline;
+    private final String contextName;
+    private final WorkerStartEvent started;
+    private boolean startRecorded;
+    private final AtomicBoolean stopRecorded = new AtomicBoolean();
+    private volatile boolean failed;
     private boolean ready;
-    private long items;
+    private volatile long items;
 
-    private WorkerProcess(Process process, String stage, String contextName) {
+    private WorkerProcess(
+            Process process, String pipeline, String stage, String contextName, WorkerStartEvent started) {
         this.process = process;
         this.stage = stage;
+        this.pipeline = pipeline;
+        this.contextName = contextName;
+        this.started = started;
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         long pid = process.pid();
@@ -50,8 +86,11 @@ final class WorkerProcess {
                 .start(() -> forward(process, "[" + stage + " " + pid + "] "));
     }
 
-    /** Starts a worker for {@code shipment} and sends it the bootstrap frame. */
-    static WorkerProcess start(StageShipment shipment, String contextName) throws IOException {
+    /**
+     * Starts a worker for {@code shipment} of pipeline {@code pipeline}, run by the context
+     * {@code contextName}, and sends it the bootstrap frame.
+     */
+    static WorkerProcess start(StageShipment shipment, String pipeline, String contextName) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         String options = System.getProperty("minigun.process.jvmOptions", "");
@@ -66,8 +105,10 @@ final class WorkerProcess {
         command.add(classPath());
         command.add(WorkerMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command);
+        WorkerStartEvent started = new WorkerStartEvent();
+        started.begin();
         Process process = builder.start();
-        WorkerProcess worker = new WorkerProcess(process, shipment.stage(), contextName);
+        WorkerProcess worker = new WorkerProcess(process, pipeline, shipment.stage(), contextName, started);
         try {
             Frames.write(worker.toWorker, Frames.BOOT, bootPayload(shipment));
         } catch (IOException e) {
@@ -128,15 +169,61 @@ final class WorkerProcess {
         if (ready) {
             return;
         }
-        Frames.Frame frame = readFrame();
+        Frames.Frame frame;
+        try {
+            frame = readFrame();
+        } catch (IOException e) {
+            recordStart(false);
+            throw e;
+        }
         if (frame.type() == Frames.BOOT_FAILED) {
+            failed = true;
+            recordStart(false);
             throw new WorkerException("stage '" + stage + "': worker pid " + pid() + " could not start: "
                     + new String(frame.payload(), StandardCharsets.UTF_8));
         }
         if (frame.type() != Frames.READY) {
+            failed = true;
+            recordStart(false);
             throw new IOException("worker pid " + pid() + " sent frame type " + frame.type() + " before ready");
         }
         ready = true;
+        recordStart(true);
+    }
+
+    /** Commits the start event, once: when the worker said ready, failed to, or stopped first. */
+    private synchronized void recordStart(boolean isReady) {
+        if (startRecorded) {
+            return;
+        }
+        startRecorded = true;
+        started.end();
+        if (started.shouldCommit()) {
+            started.pipeline = pipeline;
+            started.stage = stage;
+            started.context = contextName;
+            started.pid = process.pid();
+            started.ready = isReady;
+            started.commit();
+        }
+    }
+
+    /** Commits the stop event, once per worker, however many callers saw it stop. */
+    private void recordStop(WorkerStopEvent stopped, StopReason reason) {
+        if (!stopRecorded.compareAndSet(false, true)) {
+            return;
+        }
+        stopped.end();
+        if (stopped.shouldCommit()) {
+            stopped.pipeline = pipeline;
+            stopped.stage = stage;
+            stopped.context = contextName;
+            stopped.pid = process.pid();
+            stopped.exitCode = process.isAlive() ? -1 : process.exitValue();
+            stopped.reason = reason.label();
+            stopped.items = items;
+            stopped.commit();
+        }
     }
 
     /** Sends a batch and waits for its answer; {@link DiedException} if the worker dies meanwhile. */
@@ -161,6 +248,7 @@ final class WorkerProcess {
     }
 
     private DiedException died(IOException e) {
+        failed = true;
         String exit = "";
         try {
             if (process.waitFor(1, TimeUnit.SECONDS)) {
@@ -191,8 +279,14 @@ final class WorkerProcess {
         process.destroyForcibly();
     }
 
-    /** Waits up to {@code millis} for the process to exit, then kills it; then waits for the stderr forwarder. */
-    void awaitExit(long millis) {
+    /**
+     * Waits up to {@code millis} for the process to exit, then kills it; then waits for the stderr
+     * forwarder. Records the worker's stop (once) with {@code reason}, or {@code crashed} for a normal
+     * end of a worker that had died or failed to boot.
+     */
+    void awaitExit(long millis, StopReason reason) {
+        WorkerStopEvent stopped = new WorkerStopEvent();
+        stopped.begin();
         requestStop();
         boolean interrupted = false;
         boolean killed = false;
@@ -224,6 +318,8 @@ final class WorkerProcess {
         } catch (IOException e) {
             // gone
         }
+        recordStart(false); // a worker never asked for its ready frame
+        recordStop(stopped, reason == StopReason.END && failed ? StopReason.CRASHED : reason);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -19,7 +19,9 @@ import java.util.stream.IntStream;
  * The measurements behind docs/processes.md, as a main-method harness (run by hand, never by the
  * suite): JDK serialization against Kryo on batches of small records and on 10 KB payloads, the
  * process hop's throughput with two workers, a worker's start time, and the cost of recycleAfter(1).
- * A harness rather than JMH because JMH lives in minigun-bench, which this module cannot change.
+ * The process hop and the worker start are also JMH benchmarks in minigun-bench ({@code ProcessHop},
+ * {@code ProcessWorkerStart}, run by {@code bin/bench}); the codec comparison and recycleAfter(1) are
+ * measured only here.
  */
 public final class ProcessMeasurements {
     private ProcessMeasurements() {}
@@ -112,10 +114,10 @@ public final class ProcessMeasurements {
         int n = 10;
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            WorkerProcess w = WorkerProcess.start(shipment, "bench/start#0");
+            WorkerProcess w = WorkerProcess.start(shipment, "bench", "bench/start#0");
             w.awaitReady();
             total += System.nanoTime() - t0;
-            w.awaitExit(5_000);
+            w.awaitExit(5_000, WorkerProcess.StopReason.END);
         }
         System.out.printf("worker start (spawn to ready), mean of %d: %.0f ms%n", n, total / 1e6 / n);
     }

@@ -96,6 +96,8 @@ public final class BenchmarksReport {
             switch (w.benchmarkClass()) {
                 case "P2HopLatency" -> renderLatency(md, w, rs);
                 case "P7BoundedHeap" -> renderHeap(md, w, rs);
+                case "ProcessHop" -> renderProcessHop(md, w, rs);
+                case "ProcessWorkerStart" -> renderWorkerStart(md, w, rs);
                 default -> renderThroughput(md, w, rs);
             }
         }
@@ -308,6 +310,51 @@ public final class BenchmarksReport {
         md.append(t.render()).append('\n');
     }
 
+    private void renderProcessHop(StringBuilder md, Workload w, List<JmhResult> rs) {
+        for (Map.Entry<Map<String, String>, List<JmhResult>> group :
+                byParams(rs).entrySet()) {
+            List<JmhResult> rows = ordered(w, group.getValue());
+            md.append("**").append(describe(group.getKey(), rows.getFirst())).append("**\n\n");
+            Optional<JmhResult> threads =
+                    rows.stream().filter(r -> r.method().equals("threads2")).findFirst();
+            MarkdownTable t = new MarkdownTable("pipeline", "items/s", "±", "B/item (parent)", "÷ threads(2)");
+            for (JmhResult r : rows) {
+                t.row(
+                        w.label(r.method()),
+                        rate(r.itemsPerSecond()),
+                        plusMinus(r.secondary().get("items")),
+                        bytes(r.bytesPerItem()),
+                        r.method().equals("threads2")
+                                ? "—"
+                                : threads.map(o -> ratio(r.itemsPerSecond() / o.itemsPerSecond()))
+                                        .orElse("—"));
+            }
+            md.append(t.render()).append('\n');
+        }
+    }
+
+    private void renderWorkerStart(StringBuilder md, Workload w, List<JmhResult> rs) {
+        MarkdownTable t = new MarkdownTable("run of one item", "ms per run", "±");
+        for (JmhResult r : ordered(w, rs)) {
+            t.row(w.label(r.method()), millis(r.primary().score()), plusMinus(r.primary()));
+        }
+        md.append(t.render()).append('\n');
+        Optional<JmhResult> process =
+                rs.stream().filter(r -> r.method().equals("processes1")).findFirst();
+        Optional<JmhResult> thread =
+                rs.stream().filter(r -> r.method().equals("threads1")).findFirst();
+        if (process.isPresent() && thread.isPresent()) {
+            md.append("A worker's life from spawn to exit, one item included: **")
+                    .append(millis(process.get().primary().score()
+                            - thread.get().primary().score()))
+                    .append(" ms** (processes(1) − threads(1)).\n\n");
+        }
+    }
+
+    private static String millis(double ms) {
+        return Double.isNaN(ms) ? "—" : fixed(ms, ms < 10 ? 2 : 1);
+    }
+
     private void renderHowToRun(StringBuilder md) {
         md.append("## How to run\n\n");
         md.append("- Short profile (this file, by default): `bin/bench`, about ")
@@ -321,6 +368,7 @@ public final class BenchmarksReport {
                 .append(" five warm-up and five measured iterations of 1 s. JMH command:\n\n  ")
                 .append(code(run.getOrDefault("full-command", "?")))
                 .append("\n\n");
+        md.append("- The process benchmarks alone: `bin/bench --only 'ProcessHop|ProcessWorkerStart'`.\n");
         md.append("- One workload or engine: `bin/bench --only 'P2AsyncHop.minigun'`; extra JMH options go after")
                 .append(" `--`, e.g. `bin/bench --only 'P2AsyncHop.minigun' -- -prof jfr` for a flight recording.\n");
     }

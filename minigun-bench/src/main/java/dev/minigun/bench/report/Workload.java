@@ -10,7 +10,7 @@ import java.util.Optional;
  * it measures, Minigun's method (the numerator of every ratio), and a label for every method in the
  * order of the table's rows.
  *
- * @param id the workload's id in issue 7 (P1 ... P7)
+ * @param id the workload's id in issue 7 (P1 ... P7), or the name of a section of issue 5's process benchmarks
  * @param benchmarkClass the simple name of the benchmark class
  * @param title a short title
  * @param what what the workload does, in a sentence or two
@@ -121,6 +121,32 @@ public record Workload(
                             + " end of each iteration must stay flat.",
                     "minigun",
                     labels("minigun", "Minigun")),
+            new Workload(
+                    "Process hop",
+                    "ProcessHop",
+                    "producer → map on `Exec.processes(2)` → consumer, small records",
+                    "Records `(int, String, double)`, made before the measurement, through an identity map on two"
+                            + " worker JVMs (JDK serialization over the workers' pipes, batches of up to 64) to a"
+                            + " consumer in the parent; the same pipeline with the map on `Exec.threads(2)` for the"
+                            + " ratio. Each run starts and stops its two workers (`-Xmx64m -XX:TieredStopAtLevel=1"
+                            + " -Xshare:auto -XX:+UseSerialGC`); B/item is the parent's allocation only.",
+                    "processes2",
+                    labels(
+                            "processes2", "map on processes(2)",
+                            "threads2", "map on threads(2)")),
+            new Workload(
+                    "Worker start",
+                    "ProcessWorkerStart",
+                    "one item through a map on `Exec.processes(1)`, run to end",
+                    "The mean time of a whole run over one item with the map in one worker JVM: preparing the"
+                            + " stage, spawning the worker (same options as above), its boot, the item there and"
+                            + " back, and the orderly stop until the worker has exited. The same run on"
+                            + " `Exec.threads(1)` is the baseline; the difference is a worker's life from spawn to"
+                            + " exit.",
+                    "processes1",
+                    labels(
+                            "processes1", "map on processes(1)",
+                            "threads1", "map on threads(1)")),
             new Workload(
                     "calibration",
                     "Calibration",

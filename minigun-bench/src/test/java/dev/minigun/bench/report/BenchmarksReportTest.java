@@ -77,6 +77,31 @@ class BenchmarksReportTest {
     }
 
     @Test
+    void givesTheProcessHopAsARatioToThreadsAndTheWorkerStartInMilliseconds() {
+        String params = "\"items\" : \"1000000\"";
+        String workerStart = entry("ProcessWorkerStart.processes1", "", 2.5, 0, "")
+                .replace("\"mode\" : \"thrpt\"", "\"mode\" : \"avgt\"")
+                .replace("\"score\" : 2.5,", "\"score\" : 400.0,");
+        String threadStart =
+                entry("ProcessWorkerStart.threads1", "", 2.5, 0, "").replace("\"score\" : 2.5,", "\"score\" : 1.5,");
+        String md = report(
+                entry("ProcessHop.processes2", params, 0.2, 2.0e5, ""),
+                entry("ProcessHop.threads2", params, 2.0, 2.0e6, ""),
+                workerStart,
+                threadStart);
+
+        assertThat(md)
+                .contains("## Process hop: producer → map on `Exec.processes(2)` → consumer, small records")
+                .contains("**1,000,000 items per run**")
+                .contains("| map on processes(2) | 200.0 k | ±10 % | 16.0 | 0.10× |")
+                .contains("| map on threads(2) | 2.00 M | ±10 % | 16.0 | — |")
+                .contains("## Worker start: one item through a map on `Exec.processes(1)`, run to end")
+                .contains("| map on processes(1) | 400.0 |")
+                .contains("| map on threads(1) | 1.50 |")
+                .contains("A worker's life from spawn to exit, one item included: **398.5 ms**");
+    }
+
+    @Test
     void saysWhichPeerFailedAndWhy() {
         JmhFailures failures = JmhFailures.parse(List.of(
                 "# Benchmark: dev.minigun.bench.P3Batching.reactorBufferTimeout",
