@@ -45,7 +45,11 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
         return new Exec(ContextKind.THREAD, n, n, OptionalInt.empty(), 0);
     }
 
-    /** Between {@code min} and {@code max} platform threads, sized by load (a later release grows it). */
+    /**
+     * An adaptive pool of platform threads: starts with {@code min}, grows one thread at a time up to
+     * {@code max} (and within the global limit) while the stage's queue stays above half full and its
+     * threads are busy, and gives threads back after they find no work for 500 ms.
+     */
     public static Exec threads(int min, int max) {
         return new Exec(ContextKind.THREAD, min, max, OptionalInt.empty(), 0);
     }
@@ -60,7 +64,7 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
         return new Exec(ContextKind.PROCESS, n, n, OptionalInt.empty(), 0);
     }
 
-    /** Between {@code min} and {@code max} worker JVMs (module {@code minigun-process}). */
+    /** An adaptive pool of {@code min} to {@code max} worker JVMs, sized by load as {@link #threads(int, int)}. */
     public static Exec processes(int min, int max) {
         return new Exec(ContextKind.PROCESS, min, max, OptionalInt.empty(), 0);
     }
@@ -75,7 +79,11 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
         return new Exec(kind, min, max, OptionalInt.of(k), priority, workers);
     }
 
-    /** The same placement with priority {@code p} when stages compete for a global limit. */
+    /**
+     * The same placement with priority {@code p} (higher first) when stages ask for more than a
+     * shared global limit: each stage still gets one context, then the higher priorities get what
+     * they asked first (see {@code docs/contexts.md}, "Priority").
+     */
     public Exec priority(int p) {
         return new Exec(kind, min, max, queueSize, p, workers);
     }

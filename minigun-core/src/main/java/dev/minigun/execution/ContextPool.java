@@ -61,6 +61,20 @@ public final class ContextPool {
         return ctx;
     }
 
+    /**
+     * A new context named {@code name} if the limit leaves room for one, or {@code null}: how an
+     * adaptive pool grows, into contexts no other stage holds.
+     */
+    public synchronized ExecutionContext tryAcquire(String name) {
+        return inUse >= limit ? null : acquire(name);
+    }
+
+    /** As {@link #tryAcquire(String)}, the context made by {@code factory} from the full name. */
+    public synchronized ExecutionContext tryAcquire(
+            String name, java.util.function.Function<String, ExecutionContext> factory) {
+        return inUse >= limit ? null : acquire(name, factory);
+    }
+
     /** Gives back a context whose task has ended, freeing its slot under the limit. */
     public synchronized void release(ExecutionContext ctx) {
         if (all.remove(ctx)) {

@@ -74,6 +74,7 @@ public final class ExecutionOrchestrator {
     private final List<Thread> timerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Thread coordinator;
     private final Map<String, StartGate> gates = new LinkedHashMap<>();
+    private final Map<String, AdaptivePool> adaptive = new LinkedHashMap<>();
     private final java.util.Set<String> startedStages = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> ended = new java.util.HashSet<>();
     private volatile long startNanos;
@@ -98,7 +99,8 @@ public final class ExecutionOrchestrator {
         boolean timed = graph.timeout().isPresent()
                 || graph.stages().stream()
                         .anyMatch(s -> s.operation() instanceof Operation.Batch b
-                                && b.maxWait().isPresent());
+                                && b.maxWait().isPresent())
+                || plan.placements().stream().anyMatch(Placement::isAdaptive);
         this.timer = timed ? newTimer(graph.pipeline(), timerThreads) : null;
         wire();
     }
@@ -216,6 +218,27 @@ public final class ExecutionOrchestrator {
         pools.put(ContextKind.PROCESS, new ContextPool(graph.pipeline(), ContextKind.PROCESS, graph.maxProcesses()));
         pools.put(ContextKind.ISOLATED, new ContextPool(graph.pipeline(), ContextKind.ISOLATED, graph.maxThreads()));
         pools.put(ContextKind.CLUSTER, new ContextPool(graph.pipeline(), ContextKind.CLUSTER, Integer.MAX_VALUE));
+        // Made here, before anyone can ask for a report of the run (which reads their sizes).
+        for (Map.Entry<String, StageNode> e : nodes.entrySet()) {
+            Placement p = plan.placement(e.getKey());
+            if (p.isQueued() && p.isAdaptive()) {
+                RemoteStage remote = remoteStages.get(e.getKey());
+                adaptive.put(
+                        e.getKey(),
+                        new AdaptivePool(
+                                graph.pipeline(),
+                                e.getKey(),
+                                e.getValue(),
+                                channels.get(e.getKey()),
+                                quiescence,
+                                control,
+                                gates.get(e.getKey()),
+                                pool(p.kind()),
+                                remote == null ? null : remote::newContext,
+                                p.contexts(),
+                                p.maxContexts()));
+            }
+        }
         control.onCancel(this::abortEverything);
     }
 
@@ -311,6 +334,7 @@ public final class ExecutionOrchestrator {
             if (!control.isCancelled()) {
                 scheduleTimeout();
                 startStages();
+                scheduleAdaptivePools();
                 awaitEndOfStream();
             }
             if (!control.isCancelled()) {
@@ -401,6 +425,11 @@ public final class ExecutionOrchestrator {
             }
             ContextPool pool = pool(p.kind());
             RemoteStage remote = remoteStages.get(e.getKey());
+            AdaptivePool elastic = adaptive.get(e.getKey());
+            if (elastic != null) {
+                elastic.start();
+                continue;
+            }
             for (int i = 0; i < p.contexts(); i++) {
                 String name = e.getKey() + "#" + i;
                 ExecutionContext ctx = remote == null ? pool.acquire(name) : pool.acquire(name, remote::newContext);
@@ -420,6 +449,18 @@ public final class ExecutionOrchestrator {
         for (ProducerTask task : inline) {
             pool(ContextKind.INLINE).acquire(task.name()).execute(task);
         }
+    }
+
+    /** The run's timer looks at every adaptive pool periodically: grows it under load, reaps workers that left. */
+    private void scheduleAdaptivePools() {
+        if (adaptive.isEmpty()) {
+            return;
+        }
+        timer.scheduleAtFixedRate(
+                () -> adaptive.values().forEach(AdaptivePool::tick),
+                AdaptivePool.TICK_NANOS,
+                AdaptivePool.TICK_NANOS,
+                TimeUnit.NANOSECONDS);
     }
 
     private void awaitEndOfStream() {
@@ -490,6 +531,7 @@ public final class ExecutionOrchestrator {
     }
 
     private void abortEverything() {
+        adaptive.values().forEach(AdaptivePool::stop);
         channels.values().forEach(Channel::abort);
         if (timer != null) {
             timer.shutdownNow();
@@ -510,6 +552,8 @@ public final class ExecutionOrchestrator {
 
     private void stopEverything() {
         boolean interrupted = Thread.interrupted();
+        // No adaptive pool grows from here on, so the contexts joined below are all there are.
+        adaptive.values().forEach(AdaptivePool::stop);
         long deadline = System.nanoTime() + graph.stopGrace().toNanos();
         List<String> alive = new ArrayList<>();
         for (ContextPool pool : pools.values()) {
@@ -652,6 +696,8 @@ public final class ExecutionOrchestrator {
             long busy = c.busyNanos.sum();
             long moved = s.operation().isProducer() ? c.emitted.sum() : c.in.sum();
             double mean = moved / seconds;
+            AdaptivePool elastic = adaptive.get(s.name());
+            int contexts = p.rule().colocates() ? 0 : elastic != null ? elastic.size() : p.contexts();
             stages.add(new StageReport(
                     s.name(),
                     deadLetterSink ? "dead-letter" : s.operation().label(),
@@ -671,10 +717,12 @@ public final class ExecutionOrchestrator {
                     Duration.ofNanos(c.latency.percentile(0.50)),
                     Duration.ofNanos(c.latency.percentile(0.99)),
                     Duration.ofNanos(c.latency.max()),
-                    Math.min(1.0, busy / (seconds * 1e9 * Math.max(1, p.contexts()))),
+                    Math.min(
+                            1.0, busy / (seconds * 1e9 * Math.max(1, elastic != null ? elastic.peak() : p.contexts()))),
                     mean,
                     current.getOrDefault(s.name(), mean),
-                    c.expected < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(c.expected)));
+                    c.expected < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(c.expected),
+                    contexts));
         }
         List<String> errors = control.failures().stream().map(Failure::message).toList();
         return new RunReport(graph.pipeline(), elapsed, stages, outcome, stuck, errors);
@@ -743,6 +791,7 @@ public final class ExecutionOrchestrator {
             event.failed = stage.failed();
             event.rate = stage.currentRate();
             event.queued = stage.queued();
+            event.contexts = stage.contexts();
             event.commit();
         }
     }

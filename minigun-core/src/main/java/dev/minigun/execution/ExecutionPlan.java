@@ -139,7 +139,7 @@ public final class ExecutionPlan {
         List<String> ups = s.upstreams();
         if (s.operation().isProducer()) {
             ContextKind kind = exec == null ? graph.defaultContext() : exec.kind();
-            if (exec != null && exec.min() > 1) {
+            if (exec != null && exec.max() > 1) {
                 throw new PipelineDefinitionException(
                         s.name(),
                         "producer '" + s.name() + "' runs its Source once, so " + exec
@@ -157,7 +157,9 @@ public final class ExecutionPlan {
                                 + ": producers run in this JVM; put the heavy work in a stage after it");
             }
             int n = kind == ContextKind.INLINE ? 0 : 1;
-            return new Placement(s.name(), kind, n, n, Optional.empty(), s.name(), 0, 1, AffinityRule.PRODUCER);
+            int priority = exec == null ? 0 : exec.priority();
+            return new Placement(
+                    s.name(), kind, n, n, Optional.empty(), s.name(), 0, 1, AffinityRule.PRODUCER, n, priority);
         }
         if (exec != null && exec.kind() == ContextKind.INLINE) {
             if (exec.queueSize().isPresent()) {
@@ -205,8 +207,10 @@ public final class ExecutionPlan {
                     Optional.empty(),
                     s.name(),
                     queue,
-                    exec.min(),
-                    AffinityRule.EXPLICIT);
+                    exec.max(),
+                    AffinityRule.EXPLICIT,
+                    exec.max(),
+                    exec.priority());
         }
         if (ups.size() != 1) {
             return ownDefault(graph, s, placed, AffinityRule.FAN_IN);
@@ -265,18 +269,59 @@ public final class ExecutionPlan {
         }
         long demand = owners.stream().mapToLong(Placement::requested).sum();
         Map<String, Integer> granted = new LinkedHashMap<>();
+        Map<String, Integer> priorities = new LinkedHashMap<>();
+        owners.forEach(p -> priorities.put(p.stage(), p.priority()));
         if (demand <= limit) {
             owners.forEach(p -> granted.put(p.stage(), p.requested()));
         } else {
-            // Each gets one; the rest of the limit goes in proportion to what each asked beyond one,
-            // the leftover units to the largest remainders (ties: definition order). Exact long
-            // arithmetic: (asked - 1) * spare < 2^62, so no rounding can push past the limit.
-            long spare = limit - owners.size();
-            long extraDemand = demand - owners.size();
-            long[] give = new long[owners.size()];
+            long[] give = divide(owners, limit);
+            for (int i = 0; i < owners.size(); i++) {
+                granted.put(owners.get(i).stage(), (int) (1 + give[i]));
+            }
+        }
+        granted.forEach((stage, n) -> placed.put(stage, placed.get(stage).withContexts(n)));
+        shares.put(kind, new PoolShare(kind, limit, demand, granted, priorities));
+    }
+
+    /**
+     * What each owner gets beyond its first context when they ask for more than {@code limit}: the
+     * spare (the limit less one per owner) goes to the highest priority first, each of its stages up
+     * to what it asked beyond one, then to the next priority down. The first priority that cannot
+     * get all it asked shares what is left in proportion to what each asked beyond one, the
+     * leftover units to the largest remainders (ties: definition order); lower priorities then get
+     * their one context only. With every priority equal this is plain proportional sharing. Exact
+     * long arithmetic: (asked - 1) * spare < 2^62, so no rounding can push past the limit.
+     */
+    private static long[] divide(List<Placement> owners, int limit) {
+        long[] give = new long[owners.size()];
+        long spare = limit - owners.size();
+        List<Integer> levels = owners.stream()
+                .map(Placement::priority)
+                .distinct()
+                .sorted(Collections.reverseOrder())
+                .toList();
+        for (int level : levels) {
+            if (spare <= 0) {
+                break;
+            }
+            List<Integer> members = new ArrayList<>();
+            long extraDemand = 0;
+            for (int i = 0; i < owners.size(); i++) {
+                if (owners.get(i).priority() == level) {
+                    members.add(i);
+                    extraDemand += owners.get(i).requested() - 1L;
+                }
+            }
+            if (extraDemand <= spare) {
+                for (int i : members) {
+                    give[i] = owners.get(i).requested() - 1L;
+                }
+                spare -= extraDemand;
+                continue;
+            }
             long[] remainder = new long[owners.size()];
             long given = 0;
-            for (int i = 0; i < owners.size(); i++) {
+            for (int i : members) {
                 long share = (owners.get(i).requested() - 1L) * spare;
                 give[i] = share / extraDemand;
                 remainder[i] = share % extraDemand;
@@ -284,7 +329,7 @@ public final class ExecutionPlan {
             }
             for (long left = spare - given; left > 0; left--) {
                 int best = -1;
-                for (int i = 0; i < owners.size(); i++) {
+                for (int i : members) {
                     boolean room = give[i] + 1 < owners.get(i).requested();
                     if (room && (best < 0 || remainder[i] > remainder[best])) {
                         best = i;
@@ -296,12 +341,9 @@ public final class ExecutionPlan {
                 give[best]++;
                 remainder[best] = -1;
             }
-            for (int i = 0; i < owners.size(); i++) {
-                granted.put(owners.get(i).stage(), (int) (1 + give[i]));
-            }
+            spare = 0;
         }
-        granted.forEach((stage, n) -> placed.put(stage, placed.get(stage).withContexts(n)));
-        shares.put(kind, new PoolShare(kind, limit, demand, granted));
+        return give;
     }
 
     /** The graph this plan was made from. */
@@ -380,8 +422,24 @@ public final class ExecutionPlan {
             return p.rule() == AffinityRule.PRODUCER ? "caller's thread" : "caller's thread (direct call)";
         }
         PoolShare share = shares.get(p.kind());
-        String base = p.contexts() + " of " + p.requested();
-        return share != null && share.shared() ? base + " (shared " + limitName(p.kind()) + ")" : "x" + p.contexts();
+        boolean shared = share != null && share.shared();
+        String priority = p.priority() != 0 ? "priority " + p.priority() : "";
+        if (p.isAdaptive()) {
+            String range = p.contexts() + ".." + p.maxContexts();
+            List<String> notes = new ArrayList<>(List.of("adaptive"));
+            if (shared) {
+                notes.add("asked " + p.requested() + ".." + p.maxContexts() + ", shared " + limitName(p.kind()));
+            }
+            if (!priority.isEmpty()) {
+                notes.add(priority);
+            }
+            return range + " (" + String.join(", ", notes) + ")";
+        }
+        if (shared) {
+            return p.contexts() + " of " + p.requested() + " (shared " + limitName(p.kind())
+                    + (priority.isEmpty() ? "" : ", " + priority) + ")";
+        }
+        return "x" + p.contexts() + (priority.isEmpty() ? "" : " (" + priority + ")");
     }
 
     private static String limitName(ContextKind kind) {
@@ -400,7 +458,8 @@ public final class ExecutionPlan {
         if (!share.shared()) {
             return head + ", all granted (" + share.total() + " in use at most)";
         }
-        return head + ", more than the limit: shared as " + share.granted() + " (" + share.total()
+        String by = share.prioritized() ? " by priority " + share.priorities() : "";
+        return head + ", more than the limit: shared as " + share.granted() + by + " (" + share.total()
                 + " in use at most, never more than " + share.limit() + ")";
     }
 

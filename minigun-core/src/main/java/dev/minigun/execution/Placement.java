@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param queueSize the capacity of its input queue (0 when it has no queue)
  * @param concurrency how many threads may call its code at once
  * @param rule the rule that decided
+ * @param maxContexts how many contexts it may grow to at run time (an adaptive pool, {@code
+ *     Exec.threads(min, max)}); equal to {@code requested} for a fixed pool
+ * @param priority its claim on a shared global limit (higher first, see {@link PoolShare})
  */
 public record Placement(
         String stage,
@@ -27,7 +30,28 @@ public record Placement(
         String host,
         int queueSize,
         int concurrency,
-        AffinityRule rule) {
+        AffinityRule rule,
+        int maxContexts,
+        int priority) {
+
+    /** A fixed placement of priority 0: it never grows past {@code requested}. */
+    public Placement(
+            String stage,
+            ContextKind kind,
+            int contexts,
+            int requested,
+            Optional<String> affinity,
+            String host,
+            int queueSize,
+            int concurrency,
+            AffinityRule rule) {
+        this(stage, kind, contexts, requested, affinity, host, queueSize, concurrency, rule, requested, 0);
+    }
+
+    /** Whether its pool grows and shrinks with the load between its contexts and {@link #maxContexts}. */
+    public boolean isAdaptive() {
+        return maxContexts > requested && contexts > 0;
+    }
 
     /** Whether items reach this stage through a bounded queue. */
     public boolean isQueued() {
@@ -36,6 +60,8 @@ public record Placement(
 
     /** The same placement with {@code n} contexts, after the global limit is shared. */
     Placement withContexts(int n) {
-        return new Placement(stage, kind, n, requested, affinity, host, queueSize, n, rule);
+        int callers = maxContexts > requested ? Math.max(n, maxContexts) : n;
+        return new Placement(
+                stage, kind, n, requested, affinity, host, queueSize, callers, rule, maxContexts, priority);
     }
 }

@@ -114,6 +114,42 @@ public final class Channel {
         }
     }
 
+    /** What {@link #poll} returns when no item came in time. */
+    public static final Object TIMED_OUT = new Object() {
+        @Override
+        public String toString() {
+            return "(timed out)";
+        }
+    };
+
+    /**
+     * The next item, waiting at most {@code nanos} for one: {@link #TIMED_OUT} when none came in
+     * time, {@code null} once the queue is closed and drained, or aborted.
+     */
+    public Object poll(long nanos) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            long left = nanos;
+            while (count == 0) {
+                if (closed || aborted) {
+                    return null;
+                }
+                if (left <= 0) {
+                    return TIMED_OUT;
+                }
+                left = notEmpty.awaitNanos(left);
+            }
+            return take();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The calling thread no longer takes from this queue (a worker that left an adaptive pool). */
+    public void unregisterTaker() {
+        takers.remove(Thread.currentThread());
+    }
+
     /** Moves up to {@code max} waiting items into {@code into} without waiting; returns how many. */
     public int drainTo(java.util.List<Object> into, int max) {
         lock.lock();

@@ -41,4 +41,8 @@ public final class StageSampleEvent extends Event {
     /** Items waiting in the stage's queue now. */
     @Label("Queue Depth")
     public long queued;
+
+    /** Contexts the stage has now (for an adaptive pool: after its latest resize). */
+    @Label("Contexts")
+    public int contexts;
 }

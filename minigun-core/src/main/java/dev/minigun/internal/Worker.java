@@ -12,38 +12,81 @@ public final class Worker implements Runnable {
     private final Quiescence quiescence;
     private final RunControl control;
     private final StartGate gate;
+    private final Elastic elastic;
 
     /** A loop feeding {@code node} from {@code channel}, once {@code gate} has run the stage hooks. */
     public Worker(StageNode node, Channel channel, Quiescence quiescence, RunControl control, StartGate gate) {
+        this(node, channel, quiescence, control, gate, null);
+    }
+
+    /**
+     * A loop of an adaptive pool: as above, and it leaves when it found no item for {@code
+     * elastic}'s idle time and the pool lets it ({@code null}: a fixed pool, it never leaves). A
+     * worker leaves between items only, so it holds no unit of pending work when it ends; a worker
+     * that joins late passes the stage's gate like the first ones (the hooks have run: it just goes
+     * on).
+     */
+    public Worker(
+            StageNode node,
+            Channel channel,
+            Quiescence quiescence,
+            RunControl control,
+            StartGate gate,
+            Elastic elastic) {
         this.node = node;
         this.channel = channel;
         this.quiescence = quiescence;
         this.control = control;
         this.gate = gate;
+        this.elastic = elastic;
+    }
+
+    /** The next item: {@code null} at the end, {@link Channel#TIMED_OUT} when an adaptive worker may leave. */
+    private Object next() throws InterruptedException {
+        if (elastic == null) {
+            return channel.take();
+        }
+        while (true) {
+            Object item = channel.poll(elastic.idleNanos());
+            if (item != Channel.TIMED_OUT || elastic.mayLeave()) {
+                return item;
+            }
+        }
     }
 
     @Override
     public void run() {
         channel.registerTaker();
-        if (!gate.pass()) {
-            return;
+        try {
+            if (!gate.pass()) {
+                return;
+            }
+            if (node instanceof RemoteNode remote) {
+                runBatches(remote);
+            } else {
+                runItems();
+            }
+        } finally {
+            channel.unregisterTaker();
         }
-        if (node instanceof RemoteNode remote) {
-            runBatches(remote);
-            return;
-        }
+    }
+
+    private void runItems() {
         while (!control.isCancelled()) {
             Object item;
             try {
-                item = channel.take();
+                item = next();
             } catch (InterruptedException e) {
                 if (control.isCancelled()) {
                     return;
                 }
                 continue; // an interrupt the stage's own code left behind; the run goes on
             }
-            if (item == null) {
+            if (item == null || item == Channel.TIMED_OUT) {
                 return;
+            }
+            if (elastic != null) {
+                elastic.busy();
             }
             try {
                 node.accept(item);
@@ -51,6 +94,9 @@ public final class Worker implements Runnable {
                 return;
             } finally {
                 quiescence.exit();
+                if (elastic != null) {
+                    elastic.idle();
+                }
             }
         }
     }
@@ -63,15 +109,18 @@ public final class Worker implements Runnable {
         while (!control.isCancelled()) {
             Object first;
             try {
-                first = channel.take();
+                first = next();
             } catch (InterruptedException e) {
                 if (control.isCancelled()) {
                     return;
                 }
                 continue;
             }
-            if (first == null) {
+            if (first == null || first == Channel.TIMED_OUT) {
                 return;
+            }
+            if (elastic != null) {
+                elastic.busy();
             }
             batch.clear();
             batch.add(first);
@@ -83,6 +132,9 @@ public final class Worker implements Runnable {
             } finally {
                 for (int i = 0; i < batch.size(); i++) {
                     quiescence.exit();
+                }
+                if (elastic != null) {
+                    elastic.idle();
                 }
             }
         }

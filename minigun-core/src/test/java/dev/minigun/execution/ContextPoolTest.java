@@ -26,6 +26,24 @@ class ContextPoolTest {
     }
 
     @Test
+    void tryAcquireHandsOutWhatIsFreeAndNullPastTheLimitWithoutThrowing() {
+        ContextPool pool = new ContextPool("orders", ContextKind.THREAD, 2);
+        ExecutionContext a = pool.acquire("parse#0");
+        ExecutionContext b = pool.tryAcquire("parse#1");
+
+        assertThat(b).isNotNull();
+        assertThat(b.name()).isEqualTo("orders/parse#1");
+        assertThat(pool.tryAcquire("parse#2")).isNull();
+        assertThat(pool.inUse()).isEqualTo(2);
+        pool.release(a);
+        assertThat(pool.tryAcquire("parse#2")).isNotNull();
+        assertThat(pool.contexts())
+                .extracting(ExecutionContext::name)
+                .containsExactly("orders/parse#1", "orders/parse#2");
+        assertThat(pool.peak()).isEqualTo(2);
+    }
+
+    @Test
     void releaseFreesASlotAndPeakRemembersTheMost() {
         ContextPool pool = new ContextPool("orders", ContextKind.VIRTUAL, 2);
         ExecutionContext a = pool.acquire("a");

@@ -280,10 +280,11 @@ final class CaseGenerator {
         }
 
         private ExecSpec exec() {
-            Where where = c.pick(List.of(Where.PLAN, Where.THREADS, Where.VIRTUAL, Where.INLINE));
+            Where where = c.pick(List.of(Where.PLAN, Where.THREADS, Where.ADAPTIVE, Where.VIRTUAL, Where.INLINE));
             return switch (where) {
                 case PLAN, INLINE -> new ExecSpec(where, 1, 0);
                 case THREADS -> new ExecSpec(where, c.between(1, 4), queue());
+                case ADAPTIVE -> new ExecSpec(where, c.between(2, 4), queue());
                 case VIRTUAL -> new ExecSpec(where, c.between(1, 8), queue());
             };
         }

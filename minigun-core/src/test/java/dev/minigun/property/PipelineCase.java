@@ -67,6 +67,8 @@ record PipelineCase(Settings settings, List<StageDef> stages, Optional<CancelSpe
         PLAN,
         INLINE,
         THREADS,
+        /** An adaptive pool, {@code Exec.threads(1, n)}. */
+        ADAPTIVE,
         VIRTUAL
     }
 
@@ -86,6 +88,7 @@ record PipelineCase(Settings settings, List<StageDef> stages, Optional<CancelSpe
                 case PLAN -> null;
                 case INLINE -> Exec.inline();
                 case THREADS -> Exec.threads(n);
+                case ADAPTIVE -> Exec.threads(1, n);
                 case VIRTUAL -> Exec.virtualThreads(n);
             };
             return e != null && queue > 0 ? e.queueSize(queue) : e;

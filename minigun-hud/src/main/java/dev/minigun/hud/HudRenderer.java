@@ -160,7 +160,9 @@ public final class HudRenderer {
         for (StageSpec s : stages) {
             nameWidth = Math.max(nameWidth, s.name().length());
             opWidth = Math.max(opWidth, operation(s, byName).length());
-            whereWidth = Math.max(whereWidth, where(plan.placement(s.name())).length());
+            whereWidth = Math.max(
+                    whereWidth,
+                    where(plan.placement(s.name()), byName.get(s.name())).length());
         }
         String rowFormat = "  %-" + nameWidth + "s  %-" + opWidth + "s  %-" + whereWidth + "s  %10s  %-"
                 + (QUEUE_BAR + 13) + "s  %10s  %s";
@@ -183,7 +185,7 @@ public final class HudRenderer {
                     rowFormat,
                     s.name(),
                     operation(s, byName),
-                    where(p),
+                    where(p, r),
                     r == null ? "-" : Format.rate(r.currentRate()),
                     queue,
                     Format.count(done),
@@ -214,10 +216,17 @@ public final class HudRenderer {
         return r != null ? r.operation() : s.operation().label();
     }
 
-    /** Where a stage runs: {@code THREAD x2}, {@code VIRTUAL x400}, or {@code in parse} when colocated. */
-    private static String where(Placement p) {
+    /**
+     * Where a stage runs: {@code THREAD x2}, {@code VIRTUAL x400}, {@code in parse} when colocated, or
+     * for an adaptive pool how many contexts it has now within its range: {@code THREAD 3 of 1..8}.
+     */
+    private static String where(Placement p, StageReport r) {
         if (p.rule().colocates()) {
             return "in " + p.host();
+        }
+        if (p.isAdaptive()) {
+            int now = r == null || r.contexts() == 0 ? p.contexts() : r.contexts();
+            return p.kind() + " " + now + " of " + p.contexts() + ".." + p.maxContexts();
         }
         return p.contexts() > 0 ? p.kind() + " x" + p.contexts() : p.kind().toString();
     }

@@ -2,11 +2,14 @@ package dev.minigun.hud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minigun.ContextInfo;
+import dev.minigun.ContextKind;
 import dev.minigun.Emitter;
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
 import dev.minigun.RunReport;
 import dev.minigun.Stage;
+import dev.minigun.StageReport;
 import dev.minigun.execution.ExecutionPlan;
 import java.time.Duration;
 import java.util.List;
@@ -135,5 +138,58 @@ class HudRendererTest {
         assertThat(HudRenderer.bar(0.5, 4)).isEqualTo("▕██  ▏");
         assertThat(HudRenderer.bar(0.55, 4)).isEqualTo("▕██▎ ▏");
         assertThat(HudRenderer.bar(2, 4)).isEqualTo("▕████▏");
+    }
+
+    @Test
+    void anAdaptivePoolShowsHowManyContextsItHasNowWithinItsRange() {
+        Pipeline p = Pipeline.create("elastic");
+        p.producer("read", (dev.minigun.Emitter<String> out) -> {})
+                .map("fetch", Exec.threads(1, 8), (String s) -> s)
+                .consume("store", s -> {});
+        ExecutionPlan plan = p.plan();
+        StageReport fetch = Screens.stage("fetch", "map", 10, 9, 9, 0, 1, 5, OptionalLong.empty());
+        StageReport grown = new StageReport(
+                fetch.name(),
+                fetch.operation(),
+                fetch.in(),
+                fetch.out(),
+                fetch.delivered(),
+                fetch.completed(),
+                fetch.failed(),
+                fetch.filtered(),
+                fetch.deadLettered(),
+                fetch.retried(),
+                fetch.lastError(),
+                fetch.cancelled(),
+                fetch.queued(),
+                fetch.peakQueued(),
+                fetch.busy(),
+                fetch.p50(),
+                fetch.p99(),
+                fetch.max(),
+                fetch.busyFraction(),
+                fetch.meanRate(),
+                fetch.currentRate(),
+                fetch.expected(),
+                3);
+        RunReport report = new RunReport(
+                "elastic",
+                Duration.ofSeconds(1),
+                List.of(
+                        Screens.stage("read", "producer", 0, 10, 0, 0, 0, 10, OptionalLong.empty()),
+                        grown,
+                        Screens.stage("store", "consumer", 9, 0, 9, 0, 0, 5, OptionalLong.empty())),
+                "running",
+                List.of(),
+                List.of());
+        List<ContextInfo> contexts = List.of(
+                new ContextInfo("elastic/fetch#0", "fetch", ContextKind.THREAD, true, OptionalLong.empty()),
+                new ContextInfo("elastic/fetch#1", "fetch", ContextKind.THREAD, false, OptionalLong.empty()),
+                new ContextInfo("elastic/fetch#2", "fetch", ContextKind.THREAD, true, OptionalLong.empty()),
+                new ContextInfo("elastic/fetch#3", "fetch", ContextKind.THREAD, true, OptionalLong.empty()));
+
+        String screen = String.join("\n", HudRenderer.render(plan, report, contexts, Screens.MEMORY, 100, 30));
+
+        assertThat(screen).contains("THREAD 3 of 1..8").contains("fetch 3/4");
     }
 }
