@@ -9,7 +9,6 @@ import dev.minigun.RunReport;
 import dev.minigun.Stage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,14 +65,16 @@ public final class ErrorHandling {
     static RunReport run(PrintStream out) {
         out.println("failFast (the default):");
         try {
-            payments("pay-fail-fast", ErrorPolicy.failFast(), syncList(), new ConcurrentHashMap<>()).run();
+            payments("pay-fail-fast", ErrorPolicy.failFast(), syncList(), new ConcurrentHashMap<>())
+                    .run();
         } catch (PipelineException e) {
             out.println("  " + e.getMessage().replaceAll(" \\(call \\d\\)", ""));
         }
 
         out.println("skip:");
         List<String> charged = syncList();
-        RunReport skipped = payments("pay-skip", ErrorPolicy.skip(), charged, new ConcurrentHashMap<>()).run();
+        RunReport skipped = payments("pay-skip", ErrorPolicy.skip(), charged, new ConcurrentHashMap<>())
+                .run();
         out.printf("  charged %s, failed %d%n", sorted(charged), skipped.failed());
 
         out.println("retry 3 times on IOException, then dead-letter:");
@@ -88,8 +89,10 @@ public final class ErrorHandling {
                         .orElse(ErrorPolicy.deadLetter("manual-review")),
                 charged,
                 calls);
-        p.consumer("manual-review", (DeadLetter d) -> dead.add(((Payment) d.item()).id() + " after " + d.attempts()
-                + " attempt(s): " + d.error().getMessage().replaceAll(" \\(call \\d\\)", "")));
+        p.consumer(
+                "manual-review",
+                (DeadLetter d) -> dead.add(((Payment) d.item()).id() + " after " + d.attempts() + " attempt(s): "
+                        + d.error().getMessage().replaceAll(" \\(call \\d\\)", "")));
         p.beforeRun(() -> journal.add("beforeRun"));
         p.afterRun(report -> journal.add("afterRun " + report.outcome()));
         RunReport report = p.run();
