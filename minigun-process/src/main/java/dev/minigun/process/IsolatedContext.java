@@ -1,7 +1,6 @@
 package dev.minigun.process;
 
 import dev.minigun.ContextKind;
-import dev.minigun.execution.ExecutionContext;
 import dev.minigun.execution.RemoteOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -18,20 +17,13 @@ import java.util.Optional;
  * with a sender or a receiver, so it can keep mutable state without locks, and a sender's object
  * cannot be changed by it.
  */
-public final class IsolatedContext implements ExecutionContext {
-    private final String name;
+public final class IsolatedContext extends ThreadHostedContext {
     private final IsolatedStage stage;
-    private volatile Thread thread;
     private StageRunner runner;
 
     IsolatedContext(String name, IsolatedStage stage) {
-        this.name = name;
+        super(name);
         this.stage = stage;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -40,54 +32,12 @@ public final class IsolatedContext implements ExecutionContext {
     }
 
     @Override
-    public void execute(Runnable task) {
-        Thread t;
-        synchronized (this) {
-            if (thread != null) {
-                throw new IllegalStateException("context " + name + " already runs a task");
-            }
-            t = Thread.ofPlatform().name("minigun-" + name).unstarted(() -> {
-                stage.bind(this);
-                try {
-                    task.run();
-                } finally {
-                    stage.unbind();
-                }
-            });
-            thread = t;
-        }
-        t.start();
-    }
-
-    @Override
-    public void join() throws InterruptedException {
-        Thread t = thread;
-        if (t != null) {
-            t.join();
-        }
-    }
-
-    @Override
-    public boolean join(long millis) throws InterruptedException {
-        Thread t = thread;
-        if (t == null) {
-            return true;
-        }
-        t.join(Math.max(1, millis));
-        return !t.isAlive();
-    }
-
-    @Override
-    public boolean isAlive() {
-        Thread t = thread;
-        return t != null && t.isAlive();
-    }
-
-    @Override
-    public void terminate() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+    void host(Runnable task) {
+        stage.bind(this);
+        try {
+            task.run();
+        } finally {
+            stage.unbind();
         }
     }
 
@@ -110,7 +60,7 @@ public final class IsolatedContext implements ExecutionContext {
         List<RemoteOutcome> outcomes = new ArrayList<>(items.size());
         for (Object item : items) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("context " + name + " was terminated");
+                throw new InterruptedException("context " + name() + " was terminated");
             }
             Object copy;
             try {

@@ -1,7 +1,6 @@
 package dev.minigun.process;
 
 import dev.minigun.ContextKind;
-import dev.minigun.execution.ExecutionContext;
 import dev.minigun.execution.RemoteOutcome;
 import java.io.IOException;
 import java.io.NotSerializableException;
@@ -23,22 +22,15 @@ import java.util.concurrent.TimeUnit;
  * replaced by a fresh one every {@code k} items. {@link #terminate} kills the worker and interrupts
  * the thread; when the thread ends, its worker has exited.
  */
-public final class ProcessContext implements ExecutionContext {
-    private final String name;
+public final class ProcessContext extends ThreadHostedContext {
     private final ProcessStage stage;
-    private volatile Thread thread;
     private volatile boolean terminated;
     private volatile WorkerProcess worker;
     private int restarts;
 
     ProcessContext(String name, ProcessStage stage) {
-        this.name = name;
+        super(name);
         this.stage = stage;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -47,19 +39,7 @@ public final class ProcessContext implements ExecutionContext {
     }
 
     @Override
-    public void execute(Runnable task) {
-        Thread t;
-        synchronized (this) {
-            if (thread != null) {
-                throw new IllegalStateException("context " + name + " already runs a task");
-            }
-            t = Thread.ofPlatform().name("minigun-" + name).unstarted(() -> body(task));
-            thread = t;
-        }
-        t.start();
-    }
-
-    private void body(Runnable task) {
+    void host(Runnable task) {
         stage.bind(this);
         try {
             try {
@@ -74,24 +54,6 @@ public final class ProcessContext implements ExecutionContext {
         }
     }
 
-    @Override
-    public void join() throws InterruptedException {
-        Thread t = thread;
-        if (t != null) {
-            t.join();
-        }
-    }
-
-    @Override
-    public boolean join(long millis) throws InterruptedException {
-        Thread t = thread;
-        if (t == null) {
-            return true;
-        }
-        t.join(Math.max(1, millis));
-        return !t.isAlive();
-    }
-
     /** The worker process this context talks to now (a restart or recycle changes it). */
     @Override
     public java.util.OptionalLong pid() {
@@ -100,18 +62,9 @@ public final class ProcessContext implements ExecutionContext {
     }
 
     @Override
-    public boolean isAlive() {
-        Thread t = thread;
-        return t != null && t.isAlive();
-    }
-
-    @Override
     public void terminate() {
         terminated = true;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-        }
+        interruptThread();
         WorkerProcess w = worker;
         if (w != null) {
             w.terminate();
@@ -137,10 +90,10 @@ public final class ProcessContext implements ExecutionContext {
 
     private synchronized WorkerProcess ensureWorker() throws IOException {
         if (terminated) {
-            throw new IllegalStateException("context " + name + " was terminated");
+            throw new IllegalStateException("context " + name() + " was terminated");
         }
         if (worker == null) {
-            worker = WorkerProcess.start(stage.shipment(), stage.pipeline(), name);
+            worker = WorkerProcess.start(stage.shipment(), stage.pipeline(), name());
         }
         return worker;
     }
@@ -208,7 +161,7 @@ public final class ProcessContext implements ExecutionContext {
         }
         while (true) {
             if (terminated) {
-                throw new InterruptedException("context " + name + " was terminated");
+                throw new InterruptedException("context " + name() + " was terminated");
             }
             WorkerProcess w = ensureWorker();
             Frames.Frame answer;
@@ -216,7 +169,7 @@ public final class ProcessContext implements ExecutionContext {
                 answer = w.call(payload, sent.size());
             } catch (WorkerProcess.DiedException died) {
                 if (terminated || Thread.currentThread().isInterrupted()) {
-                    InterruptedException stop = new InterruptedException("context " + name + " was terminated");
+                    InterruptedException stop = new InterruptedException("context " + name() + " was terminated");
                     stop.initCause(died);
                     throw stop;
                 }
@@ -268,7 +221,7 @@ public final class ProcessContext implements ExecutionContext {
         RestartPolicy policy = stage.restarts();
         if (restarts > policy.maxRestarts()) {
             throw new WorkerException(
-                    died.getMessage() + "; its context " + name + " has restarted a worker " + policy.maxRestarts()
+                    died.getMessage() + "; its context " + name() + " has restarted a worker " + policy.maxRestarts()
                             + " times, the limit of config().workerRestarts: giving up",
                     died);
         }
