@@ -32,7 +32,8 @@ import java.time.Duration;
  * @param busyFraction the share of the stage's contexts' time spent in its code, 0 to 1 (for a
  *     colocated stage, of its host's time, including the stages it calls)
  * @param meanRate items per second over the run so far (in for a stage, out for a producer)
- * @param currentRate items per second since the previous live snapshot (the mean when there is none)
+ * @param currentRate items per second over about the last second of live snapshots (the mean when
+ *     there is none)
  * @param expected how many items a producer declared it will emit, if it did
  * @param contexts how many contexts of its own the stage has now (0 when colocated): for an
  *     adaptive pool ({@code Exec.threads(min, max)}) it moves between min and max with the load
@@ -61,56 +62,6 @@ public record StageReport(
         double currentRate,
         java.util.OptionalLong expected,
         int contexts) {
-
-    /** A report without a context count (0). */
-    public StageReport(
-            String name,
-            String operation,
-            long in,
-            long out,
-            long delivered,
-            long completed,
-            long failed,
-            long filtered,
-            long deadLettered,
-            long retried,
-            java.util.Optional<String> lastError,
-            long cancelled,
-            long queued,
-            long peakQueued,
-            Duration busy,
-            Duration p50,
-            Duration p99,
-            Duration max,
-            double busyFraction,
-            double meanRate,
-            double currentRate,
-            java.util.OptionalLong expected) {
-        this(
-                name,
-                operation,
-                in,
-                out,
-                delivered,
-                completed,
-                failed,
-                filtered,
-                deadLettered,
-                retried,
-                lastError,
-                cancelled,
-                queued,
-                peakQueued,
-                busy,
-                p50,
-                p99,
-                max,
-                busyFraction,
-                meanRate,
-                currentRate,
-                expected,
-                0);
-    }
 
     /** Whether this stage starts a path. */
     public boolean isProducer() {

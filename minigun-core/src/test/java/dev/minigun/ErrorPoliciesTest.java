@@ -202,4 +202,30 @@ class ErrorPoliciesTest {
                 .containsExactlyElementsOf(IntStream.range(0, 200).boxed().toList());
         assertThat(report.stage("enrich").retried()).isEqualTo(2L * 29);
     }
+
+    @org.junit.jupiter.api.Test
+    void aRetryBackoffInterruptedOutsideACancelFailsTheItemWithItsCause() {
+        Pipeline p = Pipeline.create("pay");
+        ConcurrentLinkedQueue<Payment> ledger = new ConcurrentLinkedQueue<>();
+        p.producer("read", payments(10))
+                .map("charge", Exec.threads(1), (Payment x) -> {
+                    if (x.id() == 3) {
+                        Thread.currentThread().interrupt(); // a client library that leaves the flag set
+                        throw new IOException("connection reset");
+                    }
+                    return x;
+                })
+                .onError(ErrorPolicy.retry(3, Duration.ofMillis(10)).orElse(ErrorPolicy.skip()))
+                .consume("ledger", ledger::add);
+
+        Running running = p.start();
+        assertThat(running.await(Duration.ofSeconds(30))).as("the run ended").isTrue();
+        RunReport report = assertConserved(running.await());
+
+        assertThat(report.stage("charge").failed()).isEqualTo(1);
+        assertThat(report.stage("charge").cancelled()).isZero();
+        assertThat(report.stage("charge").lastError())
+                .hasValueSatisfying(m -> assertThat(m).contains("connection reset"));
+        assertThat(ledger).hasSize(9);
+    }
 }

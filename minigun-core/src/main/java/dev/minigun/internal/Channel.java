@@ -99,14 +99,7 @@ public final class Channel {
             if (aborted) {
                 return null;
             }
-            Object item = ring[head];
-            ring[head] = null;
-            head = (head + 1) % ring.length;
-            count--;
-            if (count == 0 && ring.length > capacity) {
-                ring = new Object[capacity]; // a cycle has drained: give back what it grew
-                head = 0;
-            }
+            Object item = dequeueLocked();
             notFull.signal();
             return item;
         } finally {
@@ -159,11 +152,8 @@ public final class Channel {
             }
             int n = Math.min(max, count);
             for (int i = 0; i < n; i++) {
-                into.add(ring[head]);
-                ring[head] = null;
-                head = (head + 1) % ring.length;
+                into.add(dequeueLocked());
             }
-            count -= n;
             if (n > 0) {
                 notFull.signalAll();
             }
@@ -171,6 +161,19 @@ public final class Channel {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Removes the oldest item; the caller holds the lock and knows the queue is not empty. */
+    private Object dequeueLocked() {
+        Object item = ring[head];
+        ring[head] = null;
+        head = (head + 1) % ring.length;
+        count--;
+        if (count == 0 && ring.length > capacity) {
+            ring = new Object[capacity]; // a cycle has drained: give back what it grew
+            head = 0;
+        }
+        return item;
     }
 
     /** No more items will come: takers drain what is left, then get {@code null}. */

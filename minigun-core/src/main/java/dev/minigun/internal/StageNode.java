@@ -95,8 +95,20 @@ public abstract sealed class StageNode
                     counters.lastError = t;
                     if (policy instanceof ErrorPolicy.Retry retry && !isInterruption(t) && retry.retries(t, attempt)) {
                         counters.retried.increment();
-                        pause(retry.delayAfter(attempt));
-                        continue;
+                        try {
+                            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(
+                                    retry.delayAfter(attempt).toNanos());
+                            continue;
+                        } catch (InterruptedException stopped) {
+                            if (control.isCancelled()) {
+                                counters.cancelled.increment();
+                                throw new RunCancelledException();
+                            }
+                            // Interrupted by something else: the item fails now, with its cause, and
+                            // the interrupt is left for the stage's code to see.
+                            Thread.currentThread().interrupt();
+                            t.addSuppressed(stopped);
+                        }
                     }
                     settle(item, t, attempt);
                     return;
@@ -108,18 +120,6 @@ public abstract sealed class StageNode
                 counters.busyNanos.add(took * SAMPLE_EVERY);
                 counters.latency.record(took);
             }
-        }
-    }
-
-    private void pause(java.time.Duration delay) {
-        try {
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-        } catch (InterruptedException e) {
-            counters.cancelled.increment();
-            if (!control.isCancelled()) {
-                Thread.currentThread().interrupt();
-            }
-            throw new RunCancelledException();
         }
     }
 

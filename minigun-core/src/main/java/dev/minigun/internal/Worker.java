@@ -61,51 +61,22 @@ public final class Worker implements Runnable {
             if (!gate.pass()) {
                 return;
             }
-            if (node instanceof RemoteNode remote) {
-                runBatches(remote);
-            } else {
-                runItems();
-            }
+            loop();
         } finally {
             channel.unregisterTaker();
-        }
-    }
-
-    private void runItems() {
-        while (!control.isCancelled()) {
-            Object item;
-            try {
-                item = next();
-            } catch (InterruptedException e) {
-                if (control.isCancelled()) {
-                    return;
-                }
-                continue; // an interrupt the stage's own code left behind; the run goes on
-            }
-            if (item == null || item == Channel.TIMED_OUT) {
-                return;
-            }
-            if (elastic != null) {
-                elastic.busy();
-            }
-            try {
-                node.accept(item);
-            } catch (RunCancelledException e) {
-                return;
-            } finally {
-                quiescence.exit();
-                if (elastic != null) {
-                    elastic.idle();
-                }
-            }
         }
     }
 
     /** Items bound for another process travel in batches: one round trip for up to this many. */
     private static final int BATCH = 64;
 
-    private void runBatches(RemoteNode remote) {
-        java.util.List<Object> batch = new java.util.ArrayList<>(BATCH);
+    /**
+     * Takes an item (waiting for it), runs the stage on it, releases it from the termination count;
+     * a stage in another process takes what else waits too, up to a batch, in one round trip.
+     */
+    private void loop() {
+        RemoteNode remote = node instanceof RemoteNode r ? r : null;
+        java.util.List<Object> batch = remote == null ? null : new java.util.ArrayList<>(BATCH);
         while (!control.isCancelled()) {
             Object first;
             try {
@@ -114,7 +85,7 @@ public final class Worker implements Runnable {
                 if (control.isCancelled()) {
                     return;
                 }
-                continue;
+                continue; // an interrupt the stage's own code left behind; the run goes on
             }
             if (first == null || first == Channel.TIMED_OUT) {
                 return;
@@ -122,17 +93,20 @@ public final class Worker implements Runnable {
             if (elastic != null) {
                 elastic.busy();
             }
-            batch.clear();
-            batch.add(first);
-            channel.drainTo(batch, BATCH - 1);
+            int taken = 1;
             try {
-                remote.acceptAll(batch);
+                if (remote == null) {
+                    node.accept(first);
+                } else {
+                    batch.clear();
+                    batch.add(first);
+                    taken += channel.drainTo(batch, BATCH - 1);
+                    remote.acceptAll(batch);
+                }
             } catch (RunCancelledException e) {
                 return;
             } finally {
-                for (int i = 0; i < batch.size(); i++) {
-                    quiescence.exit();
-                }
+                quiescence.exit(taken);
                 if (elastic != null) {
                     elastic.idle();
                 }

@@ -62,7 +62,8 @@ final class Screens {
                 0.5,
                 rate,
                 rate,
-                expected);
+                expected,
+                0);
     }
 
     /** 12.3 s into a census of 15,224 files, 7,168 read, two files failed to enrich. */
