@@ -59,6 +59,44 @@ class StatsTest {
     }
 
     @Test
+    void everyStageOfAFusedChainHasItsOwnCountsAndLatency() {
+        Pipeline p = Pipeline.create("fused");
+        p.producer("read", (Emitter<Integer> out) -> {
+                    for (int i = 0; i < 1000; i++) {
+                        out.emit(i);
+                    }
+                })
+                .map("double", i -> i * 2)
+                .filter("quarter", i -> i % 4 == 0)
+                .consume("store", i -> {});
+
+        RunReport report = assertNothingLost(p.run());
+
+        assertThat(report.stage("read"))
+                .extracting(StageReport::out, StageReport::delivered)
+                .containsExactly(1000L, 1000L);
+        assertThat(report.stage("double"))
+                .extracting(StageReport::in, StageReport::completed, StageReport::out, StageReport::delivered)
+                .containsExactly(1000L, 1000L, 1000L, 1000L);
+        assertThat(report.stage("quarter"))
+                .extracting(
+                        StageReport::in,
+                        StageReport::filtered,
+                        StageReport::completed,
+                        StageReport::out,
+                        StageReport::delivered)
+                .containsExactly(1000L, 500L, 500L, 500L, 500L);
+        assertThat(report.stage("store"))
+                .extracting(StageReport::in, StageReport::completed)
+                .containsExactly(500L, 500L);
+        for (String stage : java.util.List.of("double", "quarter", "store")) {
+            // The chain's first item is always timed, by every stage it passes.
+            assertThat(report.stage(stage).max()).as(stage).isPositive();
+            assertThat(report.stage(stage).busy()).as(stage).isPositive();
+        }
+    }
+
+    @Test
     void currentRatesComeFromSuccessiveSnapshots() throws Exception {
         Pipeline p = Pipeline.create("rates");
         CountDownLatch go = new CountDownLatch(1);

@@ -694,16 +694,16 @@ public final class ExecutionOrchestrator {
             boolean deadLetterSink =
                     s.operation().isSink() && plan.deadLetterTargets().containsValue(s.name());
             long busy = c.busyNanos.sum();
-            long moved = s.operation().isProducer() ? c.emitted.sum() : c.in.sum();
+            long moved = s.operation().isProducer() ? c.emittedSum() : c.inSum();
             double mean = moved / seconds;
             AdaptivePool elastic = adaptive.get(s.name());
             int contexts = p.rule().colocates() ? 0 : elastic != null ? elastic.size() : p.contexts();
             stages.add(new StageReport(
                     s.name(),
                     deadLetterSink ? "dead-letter" : s.operation().label(),
-                    c.in.sum(),
-                    c.emitted.sum(),
-                    c.delivered.sum(),
+                    c.inSum(),
+                    c.emittedSum(),
+                    c.deliveredSum(),
                     c.completed.sum(),
                     c.failed.sum(),
                     c.filtered.sum(),
@@ -742,7 +742,7 @@ public final class ExecutionOrchestrator {
         Map<String, Double> rates = new java.util.HashMap<>();
         for (StageSpec s : graph.stages()) {
             StageCounters c = counters.get(s.name());
-            long moved = s.operation().isProducer() ? c.emitted.sum() : c.in.sum();
+            long moved = s.operation().isProducer() ? c.emittedSum() : c.inSum();
             java.util.ArrayDeque<long[]> samples =
                     rateSamples.computeIfAbsent(s.name(), k -> new java.util.ArrayDeque<>());
             if (samples.isEmpty() || now - samples.peekLast()[0] >= 50_000_000L) {

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Outlet implements Emitter<Object> {
     private final String stage;
     private final Target[] targets;
+    private final StageNode sole;
+    private int sampleTick = -1; // racy, like a stage's: it only picks samples
     private final Routing routing;
     private final StageCounters counters;
     private final Directory directory;
@@ -24,6 +26,10 @@ public final class Outlet implements Emitter<Object> {
     public Outlet(String stage, List<Target> targets, Routing routing, StageCounters counters, Directory directory) {
         this.stage = stage;
         this.targets = targets.toArray(Target[]::new);
+        this.sole = this.targets.length == 1 && this.targets[0] instanceof DirectTarget d ? d.node() : null;
+        if (sole != null) {
+            sole.counters.feedFrom(counters);
+        }
         this.routing = routing;
         this.counters = counters;
         this.directory = directory;
@@ -31,6 +37,20 @@ public final class Outlet implements Emitter<Object> {
 
     @Override
     public void emit(Object item) {
+        StageNode n = sole;
+        if (n != null && item != null) { // kept small, so that it inlines into a producer's loop
+            counters.handedOn.increment();
+            if (StageCounters.ENABLED && (++sampleTick & (StageNode.SAMPLE_EVERY - 1)) == 0) {
+                n.acceptTimed(item); // the head of a fused chain picks the items it times
+            } else {
+                n.acceptCounted(item);
+            }
+        } else {
+            route(item);
+        }
+    }
+
+    private void route(Object item) {
         checkNotNull(item);
         counters.emitted.increment();
         Target[] ts = targets;
@@ -74,6 +94,11 @@ public final class Outlet implements Emitter<Object> {
         }
         int h = key.hashCode();
         return h ^ (h >>> 16);
+    }
+
+    /** The sole downstream stage when it is colocated (called directly), else {@code null}. */
+    StageNode soleColocated() {
+        return sole;
     }
 
     @Override

@@ -14,6 +14,30 @@ public final class SinkNode extends StageNode {
         this.sink = (Sink<Object>) sink;
     }
 
+    // Overridden here, not inherited, so that the call to the sink below is this class's own
+    // (see "Fused chains" in StageNode).
+    @Override
+    void acceptCounted(Object item) {
+        go(item, false);
+    }
+
+    @Override
+    void acceptTimed(Object item) {
+        go(item, true);
+    }
+
+    private void go(Object item, boolean timed) {
+        long start = timed ? System.nanoTime() : 0;
+        try {
+            handle(item);
+        } catch (Throwable t) {
+            continueFailed(item, t);
+        }
+        if (timed) {
+            timed(start);
+        }
+    }
+
     @Override
     void handle(Object item) throws Exception {
         sink.consume(item);

@@ -8,7 +8,14 @@ package dev.minigun.internal;
  * equalities are the no-loss guarantee, and the run report exposes every term.
  */
 public final class StageCounters {
-    /** Items received. */
+    /**
+     * Whether stages count at all: true unless the system property {@code minigun.stats} is {@code
+     * off}. Only for measuring what counting costs (benchmark {@code StatsCost}): with it off, every
+     * count and latency in the run report reads zero.
+     */
+    public static final boolean ENABLED = !"off".equals(System.getProperty("minigun.stats"));
+
+    /** Items received, but see {@link #inSum}: a fused sender counts what it hands on in its own counts. */
     public final Counter in;
     /** Items whose processing finished without error and that were not filtered. */
     public final Counter completed;
@@ -28,8 +35,13 @@ public final class StageCounters {
     public final Counter cancelled;
     /** Items the stage emitted (one per emit or emitTo call). */
     public final Counter emitted;
-    /** Deliveries to downstream stages (a broadcast to three branches is three). */
+    /** Deliveries to downstream stages (a broadcast to three branches is three), but see {@link #handedOn}. */
     public final Counter delivered;
+    /**
+     * Items handed straight to the stage's sole colocated downstream stage: each is one emission and
+     * one delivery, counted once instead of twice on the hottest path there is.
+     */
+    public final Counter handedOn;
     /** Nanoseconds spent in the stage's code, including stages it calls directly. */
     public final Counter busyNanos;
     /** Per-item processing time. */
@@ -41,15 +53,50 @@ public final class StageCounters {
      * (a batch's timer and final flush hold the batch's lock).
      */
     public StageCounters(int writers) {
-        in = Counter.forWriters(writers);
-        completed = Counter.forWriters(writers);
-        failed = Counter.forWriters(writers);
-        filtered = Counter.forWriters(writers);
-        deadLettered = Counter.forWriters(writers);
-        retried = Counter.forWriters(writers);
-        cancelled = Counter.forWriters(writers);
-        emitted = Counter.forWriters(writers);
-        delivered = Counter.forWriters(writers);
-        busyNanos = Counter.forWriters(writers);
+        in = counter(writers);
+        completed = counter(writers);
+        failed = counter(writers);
+        filtered = counter(writers);
+        deadLettered = counter(writers);
+        retried = counter(writers);
+        cancelled = counter(writers);
+        emitted = counter(writers);
+        delivered = counter(writers);
+        busyNanos = counter(writers);
+        handedOn = counter(writers);
+    }
+
+    private static Counter counter(int writers) {
+        return ENABLED ? Counter.forWriters(writers) : Counter.off();
+    }
+
+    /** The counts of the stages that hand items straight to this one; set while the run is wired. */
+    private final java.util.List<StageCounters> feeders = new java.util.ArrayList<>();
+
+    /**
+     * Makes {@code sender}'s {@link #handedOn} part of this stage's count in: {@code sender} calls this
+     * stage directly as its only downstream. Called while the run is wired, before any thread starts.
+     */
+    void feedFrom(StageCounters sender) {
+        feeders.add(sender);
+    }
+
+    /** Items received. */
+    public long inSum() {
+        long sum = in.sum();
+        for (StageCounters f : feeders) {
+            sum += f.handedOn.sum();
+        }
+        return sum;
+    }
+
+    /** Items emitted, one per emit or emitTo call. */
+    public long emittedSum() {
+        return emitted.sum() + handedOn.sum();
+    }
+
+    /** Deliveries to downstream stages. */
+    public long deliveredSum() {
+        return delivered.sum() + handedOn.sum();
     }
 }

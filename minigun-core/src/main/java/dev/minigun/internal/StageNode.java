@@ -8,11 +8,24 @@ import dev.minigun.ErrorPolicy;
  * accounts for the outcome. Every path out of {@link #accept} counts the item exactly once, as
  * completed, filtered, failed, or cancelled, which is what makes loss visible. Subclasses differ
  * only in what they do with an item.
+ *
+ * <p>Fused chains: a stage whose only downstream is colocated calls it directly through {@link
+ * #next}. The JIT keeps one type profile per call instruction, so a call written once here would
+ * see every kind of stage and could not be inlined; the map, filter and sink stages therefore
+ * override {@link #acceptCounted} and {@link #acceptTimed} and make the call to {@code next} in their own code, where a chain
+ * such as map → filter → sink sees one receiver per call and compiles into one loop body (as
+ * Reactor's operators do, each with its own {@code onNext}).
  */
 public abstract sealed class StageNode
         permits ProcessNode, MapNode, FilterNode, BatchNode, MergeNode, SinkNode, RemoteNode {
-    /** One item in this many is timed for the latency histogram and the busy time (a power of two). */
-    static final int SAMPLE_EVERY = 64;
+    /**
+     * One item in this many is timed for the latency histogram and the busy time (a power of two).
+     * Rare enough that the JIT leaves the timing code out of line (it inlines no call made less often
+     * than about one time in 117), so a fused chain still compiles into one small loop body; at 64
+     * the inlined histogram code pushed the chain past the inlining budget and cost 40 % (benchmark
+     * {@code StatsCost}).
+     */
+    static final int SAMPLE_EVERY = 256;
 
     private final String name;
     private final ErrorPolicy policy;
@@ -22,6 +35,8 @@ public abstract sealed class StageNode
     protected final StageCounters counters;
     /** Where this stage sends its results; set once while the run is wired. */
     protected Outlet out;
+    /** The sole downstream stage when it is colocated (a direct call), else {@code null}; set with {@link #out}. */
+    protected StageNode next;
 
     StageNode(String name, ErrorPolicy policy, RunControl control, StageCounters counters) {
         this.name = name;
@@ -48,6 +63,7 @@ public abstract sealed class StageNode
     /** Connects the stage to its downstream targets. */
     public final void connect(Outlet outlet) {
         this.out = outlet;
+        this.next = outlet.soleColocated();
     }
 
     /**
@@ -57,21 +73,51 @@ public abstract sealed class StageNode
      */
     public final void accept(Object item) {
         counters.in.increment();
-        run(item, null);
+        if (timeThis()) {
+            acceptTimed(item);
+        } else {
+            acceptCounted(item);
+        }
     }
 
     /**
-     * Goes on with an item, already counted in, whose attempt failed elsewhere (a remote batch): the
-     * failure takes the same path as a local one, retries and error policy included.
+     * As {@link #accept}, for an item already counted in: by {@link #accept}, or by a fused sender
+     * whose {@link StageCounters#handedOn} count is this stage's count in (one count for the one
+     * event, on the hottest path there is). Not timed.
      */
-    final void continueFailed(Object item, Throwable failure) {
-        run(item, failure);
+    void acceptCounted(Object item) {
+        run(item, null, false);
     }
 
-    private void run(Object item, Throwable firstFailure) {
-        // The clock costs 50-200 ns a read on some machines, more than a fused stage itself: time one
-        // item in SAMPLE_EVERY (a racy counter is fine for sampling) and scale busy time up.
-        boolean timed = (++sampleTick & (SAMPLE_EVERY - 1)) == 0;
+    /**
+     * As {@link #acceptCounted}, timed, and so is every fused stage it calls with this item: the head
+     * of a fused chain decides which items are timed, so the stages inside it read no clock and keep
+     * no sampling count of their own.
+     */
+    void acceptTimed(Object item) {
+        run(item, null, true);
+    }
+
+    /**
+     * Whether to time the item about to run. The clock costs 50-200 ns a read on some machines, more
+     * than a fused stage itself: one item in {@link #SAMPLE_EVERY} is timed (a racy counter is fine
+     * for sampling), and busy time is scaled up.
+     */
+    private boolean timeThis() {
+        return StageCounters.ENABLED && (++sampleTick & (SAMPLE_EVERY - 1)) == 0;
+    }
+
+    /**
+     * Goes on with an item, already counted in, whose attempt failed elsewhere (a remote batch, or a
+     * fused stage's own fast path): the failure takes the same path as any other, retries and error
+     * policy included.
+     */
+    final void continueFailed(Object item, Throwable failure) {
+        run(item, failure, false);
+    }
+
+    /** The whole road of an item through {@link #handle}: timing, retries, error policy, accounting. */
+    final void run(Object item, Throwable firstFailure, boolean timed) {
         long start = timed ? System.nanoTime() : 0;
         Throwable pending = firstFailure;
         try {
@@ -116,11 +162,16 @@ public abstract sealed class StageNode
             }
         } finally {
             if (timed) {
-                long took = System.nanoTime() - start;
-                counters.busyNanos.add(took * SAMPLE_EVERY);
-                counters.latency.record(took);
+                timed(start);
             }
         }
+    }
+
+    /** Records the time an item took since {@code start}, a sample standing for {@link #SAMPLE_EVERY} items. */
+    final void timed(long start) {
+        long took = System.nanoTime() - start;
+        counters.busyNanos.add(took * SAMPLE_EVERY);
+        counters.latency.record(took);
     }
 
     /** The item failed for good: dead-letter it, or count it failed (and maybe cancel the run). */

@@ -148,6 +148,18 @@ public record Workload(
                             "processes1", "map on processes(1)",
                             "threads1", "map on threads(1)")),
             new Workload(
+                    "Stats cost",
+                    "StatsCost",
+                    "What the per-stage statistics cost when nobody reads them",
+                    "The same pipeline counted (the default) and in a JVM started with `-Dminigun.stats=off`,"
+                            + " where counters, latency histogram and busy-time clock compile away. `fused`: P1's"
+                            + " colocated producer → map → filter → sink; `hop`: P2's producer → sink on"
+                            + " `Exec.threads(1)`. No per-item cost.",
+                    "counted",
+                    labels(
+                            "counted", "Minigun, statistics on (default)",
+                            "uncounted", "Minigun, -Dminigun.stats=off")),
+            new Workload(
                     "calibration",
                     "Calibration",
                     "Per-item CPU cost",
