@@ -3,7 +3,6 @@ package dev.minigun.execution;
 import dev.minigun.internal.Channel;
 import dev.minigun.internal.Elastic;
 import dev.minigun.internal.PoolResizeEvent;
-import dev.minigun.internal.Quiescence;
 import dev.minigun.internal.RunControl;
 import dev.minigun.internal.StageNode;
 import dev.minigun.internal.StartGate;
@@ -33,7 +32,6 @@ final class AdaptivePool implements Elastic {
     private final String stage;
     private final StageNode node;
     private final Channel channel;
-    private final Quiescence quiescence;
     private final RunControl control;
     private final StartGate gate;
     private final ContextPool pool;
@@ -54,7 +52,6 @@ final class AdaptivePool implements Elastic {
             String stage,
             StageNode node,
             Channel channel,
-            Quiescence quiescence,
             RunControl control,
             StartGate gate,
             ContextPool pool,
@@ -65,7 +62,6 @@ final class AdaptivePool implements Elastic {
         this.stage = stage;
         this.node = node;
         this.channel = channel;
-        this.quiescence = quiescence;
         this.control = control;
         this.gate = gate;
         this.pool = pool;
@@ -88,7 +84,7 @@ final class AdaptivePool implements Elastic {
 
     private void launch(ExecutionContext ctx) {
         mine.add(ctx);
-        ctx.execute(new Worker(node, channel, quiescence, control, gate, this));
+        ctx.execute(new Worker(node, channel, control, gate, this));
         peak.accumulateAndGet(live.incrementAndGet(), Math::max);
     }
 

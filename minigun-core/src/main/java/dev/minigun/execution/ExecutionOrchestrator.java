@@ -143,7 +143,7 @@ public final class ExecutionOrchestrator {
             counters.put(s.name(), c);
             Placement p = plan.placement(s.name());
             if (p.isQueued()) {
-                channels.put(s.name(), new Channel(s.name(), p.queueSize()));
+                channels.put(s.name(), new Channel(s.name(), p.queueSize(), quiescence));
             }
             StageNode node = switch (s.operation()) {
                 case Operation.Produce produce -> null;
@@ -182,7 +182,7 @@ public final class ExecutionOrchestrator {
                 targets.put(
                         s.name(),
                         p.isQueued()
-                                ? new QueuedTarget(s.name(), channels.get(s.name()), quiescence, control)
+                                ? new QueuedTarget(s.name(), channels.get(s.name()), control)
                                 : new DirectTarget(node));
             }
         }
@@ -230,7 +230,6 @@ public final class ExecutionOrchestrator {
                                 e.getKey(),
                                 e.getValue(),
                                 channels.get(e.getKey()),
-                                quiescence,
                                 control,
                                 gates.get(e.getKey()),
                                 pool(p.kind()),
@@ -433,8 +432,7 @@ public final class ExecutionOrchestrator {
             for (int i = 0; i < p.contexts(); i++) {
                 String name = e.getKey() + "#" + i;
                 ExecutionContext ctx = remote == null ? pool.acquire(name) : pool.acquire(name, remote::newContext);
-                ctx.execute(
-                        new Worker(e.getValue(), channels.get(e.getKey()), quiescence, control, gates.get(e.getKey())));
+                ctx.execute(new Worker(e.getValue(), channels.get(e.getKey()), control, gates.get(e.getKey())));
             }
         }
         List<ProducerTask> inline = new ArrayList<>();

@@ -7,46 +7,94 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The bounded queue in front of a stage that owns contexts: many senders, many takers, FIFO.
  * {@link #put} blocks while it is full (backpressure), so a run holds at most its capacity here.
- * {@link #close} ends it gracefully: takers drain what is left, then get {@code null}.
- * {@link #abort} ends it at once for a cancelled run: everyone blocked wakes, senders throw
- * {@link RunCancelledException}, takers get {@code null}.
+ * {@link #close} ends it gracefully: takers drain what is left, then hear of the end. {@link #abort}
+ * ends it at once for a cancelled run: everyone blocked wakes, senders throw {@link
+ * RunCancelledException}, takers hear of the end.
+ *
+ * <p>Takers take in batches: {@link #fill} moves up to a {@link Hand}'s size of waiting items (and
+ * no more than a fair share when several takers wait) into the taker's hand under one lock, so a
+ * busy stage pays for the lock once per batch, not once per item. Items in a hand that the taker
+ * has not started yet still count as waiting in {@link #depth} (so a report never loses them, even
+ * from a worker that is stuck or was cancelled), and each hand holds at most {@link
+ * #handSize()} of them: the queue bounds what waits here, and each of the stage's contexts holds
+ * at most one hand besides.
  *
  * <p>One exception to the bound: a thread that takes from this queue (one of the stage's own
  * workers) never waits to put into it. Such a put comes from an {@code emitTo} cycle through the
  * stage itself, and waiting would mean waiting for itself; the queue grows past its capacity
  * instead, by what the cycle has in flight.
  *
+ * <p>Termination detection: the queue is one unit of {@link Quiescence} while it holds work, that
+ * is, items waiting or taken and not yet finished (a taker says how many it finished when it takes
+ * again, or with {@link #finished}). It enters when that work goes from none to some and exits when
+ * it goes back to none, under its own lock, so an item costs the run's shared count nothing while
+ * the stage is busy. A sender is always inside a unit itself (a live producer, or an item it took
+ * and has not finished), so the run cannot look quiet while an item is on its way here.
+ *
  * <p>It is a plain lock-and-conditions ring that also keeps the peak depth, which tests and the
  * report use to show that backpressure held.
  */
 public final class Channel {
+    /** Most items a worker of a stage in this process takes at once. */
+    static final int MAX_HAND = 64;
+
     private final String stage;
     private final int capacity;
+    private final Quiescence quiescence;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
     private final CopyOnWriteArrayList<Thread> takers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Hand> hands = new CopyOnWriteArrayList<>();
     private Object[] ring;
     private int head;
     private int count;
     private int peak;
+    private long work; // items waiting plus items taken and not yet finished
     private boolean closed;
     private volatile boolean aborted;
 
-    /** A queue of {@code capacity} items in front of {@code stage}. */
-    public Channel(String stage, int capacity) {
+    /** A queue of {@code capacity} items in front of {@code stage}, one unit of {@code quiescence} while it holds work. */
+    public Channel(String stage, int capacity, Quiescence quiescence) {
         if (capacity <= 0) {
             throw new IllegalArgumentException(
                     "capacity of the queue of '" + stage + "' must be positive: " + capacity);
         }
         this.stage = stage;
         this.capacity = capacity;
+        this.quiescence = quiescence;
         this.ring = new Object[capacity];
     }
 
-    /** Registers the calling thread as one of the stage's workers, which take from this queue. */
-    public void registerTaker() {
+    /**
+     * How many items a worker of this stage takes at most at once: an eighth of the capacity, at
+     * least one and at most {@link #MAX_HAND}. A small queue keeps a tight bound (queue size 10:
+     * one item at a time, as a bound of 10 asks); a large one moves in batches.
+     */
+    public int handSize() {
+        return Math.clamp(capacity / 8, 1, MAX_HAND);
+    }
+
+    /**
+     * Registers the calling thread as one of the stage's workers, which take from this queue into the
+     * returned hand of {@code size} items.
+     */
+    public Hand registerTaker(int size) {
         takers.add(Thread.currentThread());
+        Hand hand = new Hand(size);
+        hands.add(hand);
+        return hand;
+    }
+
+    /**
+     * The calling thread no longer takes from this queue (a worker that left). Its hand stays
+     * counted in {@link #depth} while it holds an item it has not started.
+     */
+    public void unregisterTaker(Hand hand) {
+        takers.remove(Thread.currentThread());
+        if (hand.left() == 0) {
+            hands.remove(hand);
+        }
     }
 
     /** Adds {@code item}, waiting while the queue is full (unless the caller is one of its takers). */
@@ -71,6 +119,10 @@ public final class Channel {
             if (count > peak) {
                 peak = count;
             }
+            if (work++ == 0) {
+                // Under the lock: a taker's exit for this item must come after this enter.
+                quiescence.enter();
+            }
             notEmpty.signal();
         } finally {
             lock.unlock();
@@ -86,78 +138,75 @@ public final class Channel {
         head = 0;
     }
 
-    /** The next item, waiting for one; {@code null} once the queue is closed and drained, or aborted. */
-    public Object take() throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            while (count == 0) {
-                if (closed || aborted) {
-                    return null;
-                }
-                notEmpty.await();
+    /**
+     * Settles {@code finished} items of the work, and exits quiescence when that leaves none: now,
+     * before the caller may wait for the next item (which could be forever, if this was the last).
+     */
+    private void settleLocked(int finished) {
+        if (finished != 0) {
+            work -= finished;
+            if (work == 0) {
+                quiescence.exit();
             }
-            if (aborted) {
-                return null;
-            }
-            Object item = dequeueLocked();
-            notFull.signal();
-            return item;
-        } finally {
-            lock.unlock();
         }
     }
 
-    /** What {@link #poll} returns when no item came in time. */
-    public static final Object TIMED_OUT = new Object() {
-        @Override
-        public String toString() {
-            return "(timed out)";
-        }
-    };
+    /** What {@link #fill} waits for: without end. */
+    public static final long FOREVER = -1;
 
     /**
-     * The next item, waiting at most {@code nanos} for one: {@link #TIMED_OUT} when none came in
-     * time, {@code null} once the queue is closed and drained, or aborted.
+     * Moves waiting items into the caller's empty {@code hand}, waiting at most {@code nanos} for
+     * one ({@link #FOREVER}: without end). Returns how many it moved (at least one), 0 when none came
+     * in time, -1 once the queue is closed and drained, or aborted. First settles the {@code
+     * finished} items the caller took before and has finished with, even if the wait is then
+     * interrupted.
      */
-    public Object poll(long nanos) throws InterruptedException {
-        lock.lockInterruptibly();
+    public int fill(Hand hand, int finished, long nanos) throws InterruptedException {
+        lock.lock();
         try {
+            settleLocked(finished);
             long left = nanos;
             while (count == 0) {
                 if (closed || aborted) {
-                    return null;
+                    return -1;
                 }
-                if (left <= 0) {
-                    return TIMED_OUT;
+                if (nanos == FOREVER) {
+                    notEmpty.await();
+                } else if (left <= 0) {
+                    return 0;
+                } else {
+                    left = notEmpty.awaitNanos(left);
                 }
-                left = notEmpty.awaitNanos(left);
             }
-            return take();
+            if (aborted) {
+                return -1;
+            }
+            // A fair share when several takers wait: one worker must not sit on what others could do.
+            int share = Math.max(1, count / Math.max(1, takers.size()));
+            int n = Math.min(Math.min(count, hand.items.length), share);
+            for (int i = 0; i < n; i++) {
+                hand.items[i] = dequeueLocked();
+            }
+            hand.fill(n);
+            if (n == 1) {
+                notFull.signal();
+            } else {
+                notFull.signalAll();
+            }
+            return n;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The calling thread no longer takes from this queue (a worker that left an adaptive pool). */
-    public void unregisterTaker() {
-        takers.remove(Thread.currentThread());
-    }
-
-    /** Moves up to {@code max} waiting items into {@code into} without waiting; returns how many. */
-    public int drainTo(java.util.List<Object> into, int max) {
+    /** Settles {@code finished} items the caller took and has finished with (a worker that stops). */
+    public void finished(int finished) {
+        if (finished == 0) {
+            return;
+        }
         lock.lock();
         try {
-            if (aborted) {
-                return 0;
-            }
-            int n = Math.min(max, count);
-            for (int i = 0; i < n; i++) {
-                into.add(dequeueLocked());
-            }
-            if (n > 0) {
-                notFull.signalAll();
-            }
-            return n;
+            settleLocked(finished);
         } finally {
             lock.unlock();
         }
@@ -176,7 +225,7 @@ public final class Channel {
         return item;
     }
 
-    /** No more items will come: takers drain what is left, then get {@code null}. */
+    /** No more items will come: takers drain what is left, then hear of the end. */
     public void close() {
         lock.lock();
         try {
@@ -188,7 +237,7 @@ public final class Channel {
     }
 
     /**
-     * Cancels: wakes every waiter; later puts throw, takes return {@code null}. Safe to call from an
+     * Cancels: wakes every waiter; later puts throw, takes hear of the end. Safe to call from an
      * interrupted thread (the lock is only ever held briefly, so the wait for it is uninterruptible).
      */
     public void abort() {
@@ -202,17 +251,21 @@ public final class Channel {
         }
     }
 
-    /** How many items wait now. */
+    /** How many items wait now: in the queue, and taken into a worker's hand but not started. */
     public int depth() {
+        int inHands = 0;
+        for (Hand h : hands) {
+            inHands += h.left();
+        }
         lock.lock();
         try {
-            return count;
+            return count + inHands;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The most items that ever waited at once. */
+    /** The most items that ever waited in the queue at once. */
     public int peakDepth() {
         lock.lock();
         try {
@@ -225,5 +278,55 @@ public final class Channel {
     /** How many items it holds before senders wait. */
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * The items one worker took from the queue and has not started yet. Only its worker writes it;
+     * {@link #depth} reads how many are left from any thread (a recent count, exact once the worker
+     * has stopped).
+     */
+    public static final class Hand {
+        private static final java.lang.invoke.VarHandle NEXT;
+        private static final java.lang.invoke.VarHandle END;
+
+        static {
+            try {
+                var lookup = java.lang.invoke.MethodHandles.lookup();
+                NEXT = lookup.findVarHandle(Hand.class, "next", int.class);
+                END = lookup.findVarHandle(Hand.class, "end", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final Object[] items;
+        private int next;
+        private int end;
+
+        Hand(int size) {
+            this.items = new Object[size];
+        }
+
+        private void fill(int n) {
+            next = 0;
+            end = n;
+        }
+
+        /** The next item to start, or {@code null} when the hand is empty. */
+        public Object next() {
+            int i = next;
+            if (i == end) {
+                return null;
+            }
+            Object item = items[i];
+            items[i] = null;
+            next = i + 1;
+            return item;
+        }
+
+        /** Items taken and not started. */
+        int left() {
+            return (int) END.getOpaque(this) - (int) NEXT.getOpaque(this);
+        }
     }
 }

@@ -7,11 +7,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Termination detection for a run: counts the units of work that may still send an item anywhere.
- * A live producer is one unit; an item put in a queue is one unit until the stage that takes it has
- * finished with it (including every direct call it made); a timed batch flush is one unit while it
- * runs. Senders count before they hand an item on and takers count down after they are done, so
- * the count reaches zero only when every producer has finished and no item is in flight anywhere:
- * then no stage can ever receive another item, whatever {@code emitTo} routes or cycles exist.
+ * A live producer is one unit; a queue is one unit while it holds work, items waiting or taken and
+ * not yet finished (including every direct call the stage made with them; see {@link Channel}); a
+ * timed batch flush is one unit while it runs. A queue enters before its first item can be taken
+ * and exits once its last is finished, and whoever puts an item is inside a unit of its own, so the
+ * count reaches zero only when every producer has finished and no item is in flight anywhere: then
+ * no stage can ever receive another item, whatever {@code emitTo} routes or cycles exist.
  *
  * <p>The end-of-stream lock serializes the two things that may still move items once the count is
  * zero: the final flush of partial batches and the timer of a timed batch.

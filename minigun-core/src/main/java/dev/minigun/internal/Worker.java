@@ -9,108 +9,118 @@ package dev.minigun.internal;
 public final class Worker implements Runnable {
     private final StageNode node;
     private final Channel channel;
-    private final Quiescence quiescence;
     private final RunControl control;
     private final StartGate gate;
     private final Elastic elastic;
 
     /** A loop feeding {@code node} from {@code channel}, once {@code gate} has run the stage hooks. */
-    public Worker(StageNode node, Channel channel, Quiescence quiescence, RunControl control, StartGate gate) {
-        this(node, channel, quiescence, control, gate, null);
+    public Worker(StageNode node, Channel channel, RunControl control, StartGate gate) {
+        this(node, channel, control, gate, null);
     }
 
     /**
      * A loop of an adaptive pool: as above, and it leaves when it found no item for {@code
      * elastic}'s idle time and the pool lets it ({@code null}: a fixed pool, it never leaves). A
-     * worker leaves between items only, so it holds no unit of pending work when it ends; a worker
+     * worker leaves between items only, and settles the last one it finished when it ends; a worker
      * that joins late passes the stage's gate like the first ones (the hooks have run: it just goes
      * on).
      */
-    public Worker(
-            StageNode node,
-            Channel channel,
-            Quiescence quiescence,
-            RunControl control,
-            StartGate gate,
-            Elastic elastic) {
+    public Worker(StageNode node, Channel channel, RunControl control, StartGate gate, Elastic elastic) {
         this.node = node;
         this.channel = channel;
-        this.quiescence = quiescence;
         this.control = control;
         this.gate = gate;
         this.elastic = elastic;
     }
 
-    /** The next item: {@code null} at the end, {@link Channel#TIMED_OUT} when an adaptive worker may leave. */
-    private Object next() throws InterruptedException {
+    /**
+     * Takes the next items into {@code hand}: how many (at least one), or -1 at the end, or 0 when an
+     * adaptive worker found none for its idle time and may leave. Settles the {@code finished} items
+     * first.
+     */
+    private int next(Channel.Hand hand, int finished) throws InterruptedException {
         if (elastic == null) {
-            return channel.take();
+            return channel.fill(hand, finished, Channel.FOREVER);
         }
+        int settle = finished;
         while (true) {
-            Object item = channel.poll(elastic.idleNanos());
-            if (item != Channel.TIMED_OUT || elastic.mayLeave()) {
-                return item;
+            int n = channel.fill(hand, settle, elastic.idleNanos());
+            settle = 0;
+            if (n != 0 || elastic.mayLeave()) {
+                return n;
             }
         }
     }
 
     @Override
     public void run() {
-        channel.registerTaker();
+        Channel.Hand hand = channel.registerTaker(node instanceof RemoteNode ? REMOTE_BATCH : channel.handSize());
         try {
             if (!gate.pass()) {
                 return;
             }
-            loop();
+            loop(hand);
         } finally {
-            channel.unregisterTaker();
+            channel.unregisterTaker(hand);
         }
     }
 
     /** Items bound for another process travel in batches: one round trip for up to this many. */
-    private static final int BATCH = 64;
+    private static final int REMOTE_BATCH = 64;
 
     /**
-     * Takes an item (waiting for it), runs the stage on it, releases it from the termination count;
-     * a stage in another process takes what else waits too, up to a batch, in one round trip.
+     * Takes items (waiting for them), runs the stage on each, and says it is finished with them when
+     * it takes the next ones (so the queue's count of work in flight costs nothing extra per item); a
+     * stage in another process gets the items taken together in one round trip.
      */
-    private void loop() {
+    private void loop(Channel.Hand hand) {
         RemoteNode remote = node instanceof RemoteNode r ? r : null;
-        java.util.List<Object> batch = remote == null ? null : new java.util.ArrayList<>(BATCH);
-        while (!control.isCancelled()) {
-            Object first;
-            try {
-                first = next();
-            } catch (InterruptedException e) {
-                if (control.isCancelled()) {
+        java.util.List<Object> batch = remote == null ? null : new java.util.ArrayList<>(REMOTE_BATCH);
+        int finished = 0;
+        try {
+            while (!control.isCancelled()) {
+                int taken;
+                try {
+                    int settle = finished;
+                    finished = 0; // settled by next(), even when it is interrupted
+                    taken = next(hand, settle);
+                } catch (InterruptedException e) {
+                    if (control.isCancelled()) {
+                        return;
+                    }
+                    continue; // an interrupt the stage's own code left behind; the run goes on
+                }
+                if (taken <= 0) {
                     return;
                 }
-                continue; // an interrupt the stage's own code left behind; the run goes on
-            }
-            if (first == null || first == Channel.TIMED_OUT) {
-                return;
-            }
-            if (elastic != null) {
-                elastic.busy();
-            }
-            int taken = 1;
-            try {
-                if (remote == null) {
-                    node.accept(first);
-                } else {
-                    batch.clear();
-                    batch.add(first);
-                    taken += channel.drainTo(batch, BATCH - 1);
-                    remote.acceptAll(batch);
-                }
-            } catch (RunCancelledException e) {
-                return;
-            } finally {
-                quiescence.exit(taken);
                 if (elastic != null) {
-                    elastic.idle();
+                    elastic.busy();
+                }
+                try {
+                    if (remote == null) {
+                        Object item;
+                        while (!control.isCancelled() && (item = hand.next()) != null) {
+                            finished++; // started: the stage accounts for it, whatever happens
+                            node.accept(item);
+                        }
+                    } else {
+                        batch.clear();
+                        for (Object item; (item = hand.next()) != null; ) {
+                            batch.add(item);
+                        }
+                        finished += batch.size();
+                        remote.acceptAll(batch);
+                    }
+                } catch (RunCancelledException e) {
+                    return; // what is left in the hand stays counted as waiting
+                } finally {
+                    if (elastic != null) {
+                        elastic.idle();
+                    }
                 }
             }
+        } finally {
+            channel.finished(finished);
         }
     }
 }

@@ -1,0 +1,160 @@
+package dev.minigun.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The queue in front of a stage: batches into workers' hands, timed takes, the end, and its work. */
+class ChannelTest {
+    private final Quiescence quiescence = new Quiescence();
+
+    @Test
+    void aWorkerTakesWhatWaitsIntoItsHandAtMostAHandfulAtATime() throws Exception {
+        Channel channel = new Channel("work", 16, quiescence);
+        for (int i = 0; i < 5; i++) {
+            channel.put(i);
+        }
+        Channel.Hand hand = channel.registerTaker(channel.handSize());
+
+        assertThat(channel.handSize()).as("an eighth of 16").isEqualTo(2);
+        assertThat(channel.fill(hand, 0, Channel.FOREVER)).isEqualTo(2);
+        assertThat(channel.depth())
+                .as("items in a hand, not started, still wait")
+                .isEqualTo(5);
+        assertThat(hand.next()).isEqualTo(0);
+        assertThat(channel.depth()).isEqualTo(4);
+        assertThat(hand.next()).isEqualTo(1);
+        assertThat(hand.next()).isNull();
+        assertThat(drain(channel, hand)).containsExactly(2, 3, 4);
+    }
+
+    @Test
+    void severalWorkersEachTakeAFairShare() throws Exception {
+        Channel channel = new Channel("work", 1024, quiescence);
+        for (int i = 0; i < 8; i++) {
+            channel.put(i);
+        }
+        Channel.Hand first = channel.registerTaker(channel.handSize());
+        Thread other = Thread.ofPlatform().start(() -> channel.registerTaker(channel.handSize()));
+        other.join();
+
+        assertThat(channel.fill(first, 0, Channel.FOREVER))
+                .as("8 waiting, 2 takers")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aTimedTakeReturnsItemsATimeoutOrTheEnd() throws Exception {
+        Channel channel = new Channel("work", 4, quiescence);
+        Channel.Hand hand = channel.registerTaker(1);
+        channel.put("a");
+
+        assertThat(channel.fill(hand, 0, TimeUnit.SECONDS.toNanos(5))).isEqualTo(1);
+        assertThat(hand.next()).isEqualTo("a");
+        assertThat(channel.fill(hand, 1, TimeUnit.MILLISECONDS.toNanos(1)))
+                .as("timed out")
+                .isZero();
+        assertThat(channel.fill(hand, 0, 0)).isZero();
+        channel.put("b");
+        channel.close();
+        assertThat(channel.fill(hand, 0, 0))
+                .as("a closed queue is drained first")
+                .isEqualTo(1);
+        assertThat(hand.next()).isEqualTo("b");
+        assertThat(channel.fill(hand, 1, TimeUnit.SECONDS.toNanos(5)))
+                .as("then it ends")
+                .isEqualTo(-1);
+    }
+
+    @Test
+    void aWaitingTakeWakesForAnItemAndForAnAbort() throws Exception {
+        Channel channel = new Channel("work", 4, quiescence);
+        AtomicInteger got = new AtomicInteger(-2);
+        CountDownLatch waiting = new CountDownLatch(1);
+        Thread taker = Thread.ofPlatform().start(() -> {
+            Channel.Hand hand = channel.registerTaker(1);
+            waiting.countDown();
+            try {
+                got.set(channel.fill(hand, 0, TimeUnit.SECONDS.toNanos(30)));
+            } catch (InterruptedException e) {
+                got.set(-3);
+            }
+        });
+        assertThat(waiting.await(30, TimeUnit.SECONDS)).isTrue();
+        channel.put("x");
+        taker.join();
+        assertThat(got.get()).isEqualTo(1);
+
+        Thread aborted = Thread.ofPlatform().start(() -> {
+            try {
+                got.set(channel.fill(channel.registerTaker(1), 0, Channel.FOREVER));
+            } catch (InterruptedException e) {
+                got.set(-3);
+            }
+        });
+        channel.abort();
+        aborted.join();
+        assertThat(got.get()).isEqualTo(-1);
+    }
+
+    @Test
+    void aQueueIsOneUnitOfWorkUntilEveryItemItHeldIsFinished() throws Exception {
+        Channel channel = new Channel("work", 4, quiescence);
+        Channel.Hand hand = channel.registerTaker(1);
+        assertThat(quiescence.isQuiet()).isTrue();
+
+        channel.put("a");
+        channel.put("b");
+        assertThat(quiescence.isQuiet()).as("two items wait").isFalse();
+        channel.fill(hand, 0, Channel.FOREVER);
+        assertThat(hand.next()).isEqualTo("a");
+        channel.fill(hand, 1, Channel.FOREVER);
+        assertThat(hand.next()).as("a is settled as b is taken").isEqualTo("b");
+        assertThat(quiescence.isQuiet()).as("b is taken but not finished").isFalse();
+        channel.finished(1);
+        assertThat(quiescence.isQuiet()).as("nothing waits, nothing in hand").isTrue();
+
+        channel.put("c");
+        assertThat(quiescence.isQuiet()).isFalse();
+        channel.close();
+        assertThat(drain(channel, hand)).containsExactly("c");
+        assertThat(quiescence.isQuiet()).as("c settled on the way to the end").isTrue();
+    }
+
+    @Test
+    void aFinishedCountSettlesEvenWhenTheTakeIsInterrupted() throws Exception {
+        Channel channel = new Channel("work", 4, quiescence);
+        Channel.Hand hand = channel.registerTaker(1);
+        channel.put("a");
+        channel.fill(hand, 0, Channel.FOREVER);
+        hand.next();
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> channel.fill(hand, 1, Channel.FOREVER))
+                .as("the queue is empty: the take waits, and the interrupt ends the wait")
+                .isInstanceOf(InterruptedException.class);
+
+        assertThat(quiescence.isQuiet()).as("a was settled before the wait").isTrue();
+    }
+
+    /** Closes the queue, then takes and finishes everything until it ends. */
+    private static List<Object> drain(Channel channel, Channel.Hand hand) throws InterruptedException {
+        List<Object> got = new ArrayList<>();
+        int finished = 0;
+        channel.close(); // closing twice is harmless
+        while (channel.fill(hand, finished, Channel.FOREVER) > 0) {
+            finished = 0;
+            for (Object item; (item = hand.next()) != null; ) {
+                got.add(item);
+                finished++;
+            }
+        }
+        return got;
+    }
+}
