@@ -35,6 +35,7 @@ class BenchmarksSmokeTest {
                 P7BoundedHeap.class,
                 ProcessHop.class,
                 ProcessWorkerStart.class,
+                ClusterScaling.class,
                 Calibration.class
             })
     void everyBenchmarkOfTheClassRunsOneShortIteration(Class<?> benchmarks) throws RunnerException {
@@ -47,6 +48,7 @@ class BenchmarksSmokeTest {
                 .param("items", "2000")
                 .param("cost", "0")
                 .param("tokens", "500")
+                .param("members", "1")
                 .addProfiler(dev.minigun.bench.support.ProbeProfiler.class)
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
