@@ -2,6 +2,7 @@ package dev.minigun.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minigun.testing.ProcessCensus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -100,17 +101,7 @@ final class ChildMembers implements AutoCloseable {
         return processes.stream()
                 .filter(Process::isAlive)
                 .map(Process::pid)
-                .filter(pid -> !isZombie(pid))
+                .filter(pid -> !ProcessCensus.isZombie(pid))
                 .toList();
-    }
-
-    /** Whether {@code pid} has exited and only waits to be reaped (a container's PID 1 may never reap it). */
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 }
