@@ -87,7 +87,7 @@ public final class MemberCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (allowNetwork && !isLoopback(bind)) {
+        if (!config.onLoopback()) {
             spec.commandLine()
                     .getErr()
                     .println(
@@ -110,14 +110,6 @@ public final class MemberCommand implements Callable<Integer> {
             member.close();
             out.println("member " + clusterName + " stopped");
             return ExitCodes.INTERRUPTED;
-        }
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
         }
     }
 }

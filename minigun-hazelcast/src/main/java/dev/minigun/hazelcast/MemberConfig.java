@@ -58,7 +58,12 @@ public record MemberConfig(
         return new MemberConfig(clusterName, bind, port, members, n, allowNetwork);
     }
 
-    static boolean isLoopback(String address) {
+    /** Whether the member listens on loopback only (else it is on a network, and should warn). */
+    public boolean onLoopback() {
+        return isLoopback(bind);
+    }
+
+    private static boolean isLoopback(String address) {
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
