@@ -74,6 +74,15 @@ public record Exec(ContextKind kind, int min, int max, OptionalInt queueSize, in
         return new Exec(ContextKind.ISOLATED, n, n, OptionalInt.empty(), 0);
     }
 
+    /**
+     * The members of a Hazelcast cluster (module {@code minigun-hazelcast}), with at most {@code n}
+     * batches in flight per member: {@code n} threads here send each batch they take, split across the
+     * members, and wait for it; a batch on a member that is lost goes to the others.
+     */
+    public static Exec cluster(int n) {
+        return new Exec(ContextKind.CLUSTER, n, n, OptionalInt.empty(), 0);
+    }
+
     /** The same placement with an input queue of {@code k} items ({@code k} must be at least 1). */
     public Exec queueSize(int k) {
         return new Exec(kind, min, max, OptionalInt.of(k), priority, workers);

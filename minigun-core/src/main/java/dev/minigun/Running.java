@@ -24,6 +24,11 @@ public interface Running {
     /** The contexts the run has started, with their kind, whether they still run, and their process. */
     java.util.List<ContextInfo> contexts();
 
+    /** Where the stages that run elsewhere run their batches (cluster members), with their rates; empty if none. */
+    default java.util.List<HostInfo> hosts() {
+        return java.util.List.of();
+    }
+
     /** Whether the run has ended, whatever the outcome. */
     boolean isDone();
 }

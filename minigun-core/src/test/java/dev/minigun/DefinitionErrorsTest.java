@@ -145,6 +145,17 @@ class DefinitionErrorsTest {
                         "stage 'counter' runs on isolated(1), which module minigun-process provides; put"
                                 + " dev.minigun:minigun-process on the class path, or run the stage on threads"),
                 bad(
+                        "a cluster stage without its module",
+                        p -> {
+                            source(p)
+                                    .map("square", Exec.cluster(2), String::trim)
+                                    .consume("store", s -> {});
+                            p.run();
+                        },
+                        "square",
+                        "stage 'square' runs on cluster(2), which module minigun-hazelcast provides; put"
+                                + " dev.minigun:minigun-hazelcast on the class path, or run the stage on threads"),
+                bad(
                         "retry with no attempt",
                         p -> source(p)
                                 .map("charge", String::trim)

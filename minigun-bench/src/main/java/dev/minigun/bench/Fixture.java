@@ -40,6 +40,23 @@ public final class Fixture {
         return items;
     }
 
+    /**
+     * Runs {@code p}, whose sink counts into {@code consumed}, checks that it and the report both saw
+     * {@code expected} items, and adds them to {@code counter}.
+     */
+    public static void runCounted(
+            dev.minigun.Pipeline p,
+            java.util.concurrent.atomic.LongAdder consumed,
+            int expected,
+            Items counter,
+            String what) {
+        consumed.reset();
+        long done = p.run().consumed();
+        expect(expected, done, what);
+        expect(expected, consumed.sum(), what + " sink");
+        counter.items += expected;
+    }
+
     /** Fails the benchmark when a run did not deliver what it should have: a fast wrong answer is no result. */
     public static void expect(long expected, long actual, String what) {
         if (expected != actual) {

@@ -104,10 +104,6 @@ public class ProcessHop {
     }
 
     private void run(Pipeline p, Items counter, String what) {
-        consumed.reset();
-        long done = p.run().consumed();
-        Fixture.expect(data.length, done, what);
-        Fixture.expect(data.length, consumed.sum(), what + " sink");
-        counter.items += data.length;
+        Fixture.runCounted(p, consumed, data.length, counter, what);
     }
 }

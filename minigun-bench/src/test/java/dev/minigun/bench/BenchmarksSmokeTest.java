@@ -60,6 +60,7 @@ class BenchmarksSmokeTest {
                 ProcessHop.class,
                 ProcessWorkerStart.class,
                 StatsCost.class,
+                ClusterScaling.class,
                 Calibration.class
             })
     void everyBenchmarkOfTheClassRunsOneShortIteration(Class<?> benchmarks) throws RunnerException {
@@ -72,6 +73,7 @@ class BenchmarksSmokeTest {
                 .param("items", "2000")
                 .param("cost", "0")
                 .param("tokens", "500")
+                .param("members", "1")
                 .addProfiler(dev.minigun.bench.support.ProbeProfiler.class)
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
@@ -130,5 +132,5 @@ class BenchmarksSmokeTest {
         return n;
     }
 
-    private static final java.util.Set<String> SET_HERE = java.util.Set.of("items", "cost", "tokens");
+    private static final java.util.Set<String> SET_HERE = java.util.Set.of("items", "cost", "tokens", "members");
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code minigun} command: the entry point that {@code bin/minigun} runs. It only dispatches to
- * its subcommands ({@code demo}, {@code explain}, {@code help}) and answers {@code --help} and
+ * its subcommands ({@code demo}, {@code explain}, {@code member}, {@code help}) and answers {@code --help} and
  * {@code --version}; each subcommand is a class of its own. Every command returns one of the
  * {@link ExitCodes}.
  */
@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Minigun for Java: composable, high-throughput pipelines where each stage says where it runs.",
-        subcommands = {DemoCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ExplainCommand.class, MemberCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.FAILED_HELP, ExitCodes.USAGE_HELP, ExitCodes.INTERRUPTED_HELP})
 public final class Main implements Runnable {

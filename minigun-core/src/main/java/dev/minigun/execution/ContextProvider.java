@@ -1,6 +1,8 @@
 package dev.minigun.execution;
 
 import dev.minigun.ContextKind;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -22,4 +24,20 @@ public interface ContextProvider {
      * not. Starts nothing yet: contexts are started by {@link RemoteStage#newContext}.
      */
     RemoteStage prepare(StageSpec stage, Placement placement, StageGraph graph);
+
+    /**
+     * A line for {@link ExecutionPlan#explain()} saying where {@code stage} will run, when the plan
+     * alone cannot (the cluster and its members, say); connects to nothing. Empty by default.
+     */
+    default Optional<String> describe(StageSpec stage, Placement placement) {
+        return Optional.empty();
+    }
+
+    /** The provider on the class path that runs {@code kind}, if any. */
+    static Optional<ContextProvider> find(ContextKind kind) {
+        return ServiceLoader.load(ContextProvider.class, ContextProvider.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(provider -> provider.kinds().contains(kind))
+                .findFirst();
+    }
 }

@@ -89,12 +89,18 @@ public final class ExecutionOrchestrator {
     public ExecutionOrchestrator(ExecutionPlan plan) {
         this.plan = plan;
         this.graph = plan.graph();
-        for (Placement p : plan.placements()) {
-            if (!p.kind().isLocal()) {
-                StageSpec spec = graph.stage(p.stage());
-                ContextProvider provider = providerOf(p.kind()).orElseThrow(() -> missingModule(spec, p));
-                remoteStages.put(p.stage(), provider.prepare(spec, p, graph));
+        try {
+            for (Placement p : plan.placements()) {
+                if (!p.kind().isLocal()) {
+                    StageSpec spec = graph.stage(p.stage());
+                    ContextProvider provider = ContextProvider.find(p.kind()).orElseThrow(() -> missingModule(spec, p));
+                    remoteStages.put(p.stage(), provider.prepare(spec, p, graph));
+                }
             }
+        } catch (RuntimeException e) {
+            // A stage prepared before the one that failed may hold a connection: the run never starts.
+            remoteStages.values().forEach(RemoteStage::close);
+            throw e;
         }
         boolean timed = graph.timeout().isPresent()
                 || graph.stages().stream()
@@ -103,14 +109,6 @@ public final class ExecutionOrchestrator {
                 || plan.placements().stream().anyMatch(Placement::isAdaptive);
         this.timer = timed ? newTimer(graph.pipeline(), timerThreads) : null;
         wire();
-    }
-
-    private static java.util.Optional<ContextProvider> providerOf(ContextKind kind) {
-        return java.util.ServiceLoader.load(ContextProvider.class, ExecutionOrchestrator.class.getClassLoader())
-                .stream()
-                .map(java.util.ServiceLoader.Provider::get)
-                .filter(provider -> provider.kinds().contains(kind))
-                .findFirst();
     }
 
     private static PipelineDefinitionException missingModule(StageSpec spec, Placement p) {
@@ -777,6 +775,13 @@ public final class ExecutionOrchestrator {
         return all;
     }
 
+    /** Where the stages that run elsewhere run their batches, for progress views. */
+    public List<dev.minigun.HostInfo> hosts() {
+        List<dev.minigun.HostInfo> all = new ArrayList<>();
+        remoteStages.values().forEach(remote -> all.addAll(remote.hosts()));
+        return all;
+    }
+
     /** Commits one flight-recorder sample per stage; registered as a periodic event while the run lasts. */
     private void sampleForFlightRecorder() {
         RunReport report = snapshot("running");
@@ -866,6 +871,11 @@ public final class ExecutionOrchestrator {
         @Override
         public List<dev.minigun.ContextInfo> contexts() {
             return ExecutionOrchestrator.this.contexts();
+        }
+
+        @Override
+        public List<dev.minigun.HostInfo> hosts() {
+            return ExecutionOrchestrator.this.hosts();
         }
     }
 }

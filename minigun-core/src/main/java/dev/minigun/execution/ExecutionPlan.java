@@ -405,6 +405,18 @@ public final class ExecutionPlan {
         StringBuilder sb =
                 new StringBuilder("Plan of pipeline '").append(graph.pipeline()).append("'\n");
         sb.append(table.render("  "));
+        List<String> remote = new ArrayList<>();
+        for (Placement p : placements.values()) {
+            if (!p.kind().isLocal()) {
+                ContextProvider.find(p.kind())
+                        .flatMap(provider -> provider.describe(graph.stage(p.stage()), p))
+                        .ifPresent(line -> remote.add(p.stage() + ": " + line));
+            }
+        }
+        if (!remote.isEmpty()) {
+            sb.append("Where remote stages run\n");
+            remote.forEach(line -> sb.append("  ").append(line).append('\n'));
+        }
         if (!shares.isEmpty()) {
             sb.append("Global limits\n");
             for (PoolShare share : shares.values()) {

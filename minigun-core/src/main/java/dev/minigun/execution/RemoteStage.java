@@ -23,6 +23,14 @@ public interface RemoteStage extends AutoCloseable {
      */
     List<RemoteOutcome> call(List<Object> items) throws Exception;
 
+    /**
+     * Where the stage's batches run now, when that is not one worker per context (the members of a
+     * cluster), with what each has done; empty by default. Still answers after {@link #close}.
+     */
+    default List<dev.minigun.HostInfo> hosts() {
+        return List.of();
+    }
+
     /** Stops every worker of the stage and frees what they hold; safe to call more than once. */
     @Override
     void close();

@@ -153,7 +153,8 @@ public final class Hud implements AutoCloseable {
         int rows = size.getRows() > 0 ? size.getRows() : 30;
         RunReport report = run.stats();
         // Leave the last row empty: writing to the last cell of the screen scrolls some terminals.
-        List<String> lines = HudRenderer.render(plan, report, run.contexts(), columns, Math.max(1, rows - 1));
+        List<String> lines = HudRenderer.render(
+                plan, report, run.contexts(), run.hosts(), ProcessMemory.proc(), columns, Math.max(1, rows - 1));
         display.resize(Size.of(columns, rows));
         List<AttributedString> frame = new ArrayList<>(lines.size());
         for (String line : lines) {

@@ -2,6 +2,7 @@ package dev.minigun.hud;
 
 import dev.minigun.ContextInfo;
 import dev.minigun.ContextKind;
+import dev.minigun.HostInfo;
 import dev.minigun.RunReport;
 import dev.minigun.StageReport;
 import dev.minigun.execution.ExecutionPlan;
@@ -50,9 +51,25 @@ public final class HudRenderer {
             ProcessMemory memory,
             int width,
             int height) {
+        return render(plan, report, contexts, List.of(), memory, width, height);
+    }
+
+    /**
+     * A frame as {@link #render(ExecutionPlan, RunReport, List, ProcessMemory, int, int)}, with one
+     * line per host of a stage that runs elsewhere (a cluster member: its address and rate).
+     */
+    public static List<String> render(
+            ExecutionPlan plan,
+            RunReport report,
+            List<ContextInfo> contexts,
+            List<HostInfo> hosts,
+            ProcessMemory memory,
+            int width,
+            int height) {
         List<String> head = header(report, width);
         List<String> flow = flow(plan, report);
         List<String> ctx = contexts(plan, contexts, memory);
+        ctx.addAll(hosts(hosts));
         List<String> errors = errors(report);
 
         List<String> screen = new ArrayList<>(head);
@@ -284,6 +301,21 @@ public final class HudRenderer {
         }
         if (contexts.isEmpty()) {
             lines.add("  none started yet");
+        }
+        return lines;
+    }
+
+    /** One line per cluster member: address, rate over the trailing seconds, items, stage. */
+    private static List<String> hosts(List<HostInfo> hosts) {
+        List<String> lines = new ArrayList<>();
+        for (HostInfo h : hosts) {
+            lines.add(String.format(
+                    "    member %-21s %9s/s %12s items   %s%s",
+                    h.address(),
+                    Format.rate(h.rate()),
+                    Format.count(h.items()),
+                    h.stage(),
+                    h.alive() ? "" : "  (left)"));
         }
         return lines;
     }

@@ -32,7 +32,7 @@ public final class IsolatedContext extends ThreadHostedContext {
     }
 
     @Override
-    void host(Runnable task) {
+    protected void host(Runnable task) {
         stage.bind(this);
         try {
             task.run();

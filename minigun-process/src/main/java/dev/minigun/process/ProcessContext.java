@@ -3,12 +3,9 @@ package dev.minigun.process;
 import dev.minigun.ContextKind;
 import dev.minigun.execution.RemoteOutcome;
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +36,7 @@ public final class ProcessContext extends ThreadHostedContext {
     }
 
     @Override
-    void host(Runnable task) {
+    protected void host(Runnable task) {
         stage.bind(this);
         try {
             try {
@@ -130,35 +127,14 @@ public final class ProcessContext extends ThreadHostedContext {
     }
 
     private void callChunk(List<Object> chunk, RemoteOutcome[] outcomes, int offset) throws Exception {
-        Codec codec = stage.codec();
-        List<Integer> sent = new ArrayList<>(chunk.size());
-        byte[] payload;
-        try {
-            payload = codec.encode(chunk.toArray());
-            for (int i = 0; i < chunk.size(); i++) {
-                sent.add(i);
-            }
-        } catch (IOException | RuntimeException whole) {
-            List<Object> good = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                try {
-                    codec.encode(new Object[] {chunk.get(i)});
-                    good.add(chunk.get(i));
-                    sent.add(i);
-                } catch (IOException | RuntimeException e) {
-                    NotSerializableException cannot = new NotSerializableException("stage '"
-                            + stage.shipment().stage()
-                            + "': an item of class " + chunk.get(i).getClass().getName()
-                            + " cannot be sent to a worker process: " + e);
-                    cannot.initCause(e);
-                    outcomes[offset + i] = new RemoteOutcome(List.of(), false, Optional.of(cannot));
-                }
-            }
-            if (good.isEmpty()) {
-                return;
-            }
-            payload = codec.encode(good.toArray());
+        ShippedStage shipped = stage.shipped();
+        ShippedStage.Outgoing outgoing = shipped.encode(chunk, "a worker process");
+        outgoing.unsendable().forEach((i, outcome) -> outcomes[offset + i] = outcome);
+        List<Integer> sent = outgoing.sent();
+        if (sent.isEmpty()) {
+            return;
         }
+        byte[] payload = outgoing.payload();
         while (true) {
             if (terminated) {
                 throw new InterruptedException("context " + name() + " was terminated");
@@ -184,8 +160,9 @@ public final class ProcessContext extends ThreadHostedContext {
                 return;
             }
             List<RemoteOutcome> got = switch (answer.type()) {
-                case Frames.RESULT -> WireOutcomes.decode(answer.payload(), codec, stage.errors());
-                case Frames.REJECTED -> rejected(new String(answer.payload(), StandardCharsets.UTF_8), sent.size());
+                case Frames.RESULT -> shipped.decode(answer.payload());
+                case Frames.REJECTED ->
+                    ShippedStage.rejected(new String(answer.payload(), StandardCharsets.UTF_8), sent.size());
                 default ->
                     throw new IOException("worker pid " + w.pid() + " answered with frame type " + answer.type());
             };
@@ -198,16 +175,6 @@ public final class ProcessContext extends ThreadHostedContext {
             }
             return;
         }
-    }
-
-    private static List<RemoteOutcome> rejected(String why, int n) {
-        RemoteStageException e =
-                new RemoteStageException(RejectedClassException.class.getName(), why, new StackTraceElement[0]);
-        List<RemoteOutcome> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new RemoteOutcome(List.of(), false, Optional.of(e)));
-        }
-        return out;
     }
 
     private void restartAfter(WorkerProcess dead, WorkerProcess.DiedException died) throws InterruptedException {

@@ -14,8 +14,7 @@ final class ProcessStage implements RemoteStage {
     private final StageShipment shipment;
     private final String pipeline;
     private final RestartPolicy restarts;
-    private final Codec codec;
-    private final JdkCodec errors;
+    private final ShippedStage shipped;
     private final ThreadLocal<ProcessContext> current = new ThreadLocal<>();
     private final List<ProcessContext> contexts = new ArrayList<>();
     private boolean closed;
@@ -24,9 +23,7 @@ final class ProcessStage implements RemoteStage {
         this.shipment = shipment;
         this.pipeline = pipeline;
         this.restarts = restarts;
-        String who = "the parent of stage '" + shipment.stage() + "'";
-        this.codec = Codecs.create(shipment.codecName(), shipment.allowList(), who);
-        this.errors = new JdkCodec(shipment.allowList(), true).named(who);
+        this.shipped = new ShippedStage(shipment, "the parent of stage '" + shipment.stage() + "'");
     }
 
     @Override
@@ -85,11 +82,8 @@ final class ProcessStage implements RemoteStage {
         return restarts;
     }
 
-    Codec codec() {
-        return codec;
-    }
-
-    JdkCodec errors() {
-        return errors;
+    /** The sending side of the stage's batches. */
+    ShippedStage shipped() {
+        return shipped;
     }
 }

@@ -16,13 +16,13 @@ import java.io.ObjectOutputStream;
 final class RemoteErrors {
     private RemoteErrors() {}
 
-    static String tag(long pid, String stage) {
-        return " [worker pid " + pid + " of stage '" + stage + "']";
+    static String tag(String where, String stage) {
+        return " [" + where + " of stage '" + stage + "']";
     }
 
-    /** The bytes of {@code error}, thrown in the worker {@code pid} of {@code stage}. */
-    static byte[] encode(Throwable error, long pid, String stage) throws IOException {
-        String tag = tag(pid, stage);
+    /** The bytes of {@code error}, thrown in {@code where} (like {@code worker pid 4711}) by {@code stage}. */
+    static byte[] encode(Throwable error, String where, String stage) throws IOException {
+        String tag = tag(where, stage);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         byte[] itself = serialize(error, tag);

@@ -34,6 +34,23 @@ record StageShipment(
         String codecName,
         int recycleAfter) {
 
+    /** The bootstrap with its own allow-list, as one blob: what a worker or member reads first. */
+    byte[] code() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(bootstrap.length + 512);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.writeInt(bootClasses.size());
+            for (String c : bootClasses) {
+                out.writeUTF(c);
+            }
+            out.write(bootstrap);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static StageShipment of(StageSpec spec, String where) {
         String stage = spec.name();
         Serializable function;

@@ -3,21 +3,23 @@ package dev.minigun.process;
 import dev.minigun.execution.ExecutionContext;
 
 /**
- * The part of this module's contexts that is a platform thread of the parent: it runs the core's
+ * The part of a shipped stage's context that is a platform thread of this JVM: it runs the core's
  * loop for the stage ({@link #execute}), can be joined and interrupted. What the thread does around
- * that loop (bind to a worker process, or to the stage's isolated copy of its code) is the
- * subclass's {@link #host}.
+ * that loop (bind to a worker process, to the stage's isolated copy of its code, or to the cluster
+ * that runs the stage in {@code minigun-hazelcast}) is the subclass's {@link #host}. Public for the
+ * modules that ship stages elsewhere, like {@link ShippedStage}.
  */
-abstract sealed class ThreadHostedContext implements ExecutionContext permits ProcessContext, IsolatedContext {
+public abstract class ThreadHostedContext implements ExecutionContext {
     private final String name;
     private volatile Thread thread;
 
-    ThreadHostedContext(String name) {
+    /** A context named {@code name} (like {@code orders/price#0}), its thread not started yet. */
+    protected ThreadHostedContext(String name) {
         this.name = name;
     }
 
     /** Runs {@code task} (the core's loop) in this context's thread, with what the context needs around it. */
-    abstract void host(Runnable task);
+    protected abstract void host(Runnable task);
 
     @Override
     public final String name() {
@@ -67,7 +69,7 @@ abstract sealed class ThreadHostedContext implements ExecutionContext permits Pr
     }
 
     /** Interrupts this context's thread, if it started. */
-    final void interruptThread() {
+    protected final void interruptThread() {
         Thread t = thread;
         if (t != null) {
             t.interrupt();

@@ -22,8 +22,8 @@ final class WireOutcomes {
 
     private WireOutcomes() {}
 
-    /** Encodes {@code results} of the worker {@code pid}; an emission that cannot be encoded fails its item. */
-    static byte[] encode(List<StageRunner.Result> results, Codec codec, long pid, String stage) throws IOException {
+    /** Encodes {@code results} made in {@code where}; an emission that cannot be encoded fails its item. */
+    static byte[] encode(List<StageRunner.Result> results, Codec codec, String where, String stage) throws IOException {
         List<StageRunner.Result> checked = new ArrayList<>(results);
         List<Object> emitted = new ArrayList<>();
         results.forEach(r -> emitted.addAll(r.items()));
@@ -42,7 +42,7 @@ final class WireOutcomes {
                     checked.set(
                             i,
                             StageRunner.Result.failed(new java.io.NotSerializableException("stage '" + stage
-                                    + "' emitted an item that cannot be sent back from the worker: " + e)));
+                                    + "' emitted an item that cannot be sent back from the " + where + ": " + e)));
                 }
             }
             items = codec.encode(emitted.toArray());
@@ -53,7 +53,7 @@ final class WireOutcomes {
         for (StageRunner.Result r : checked) {
             if (r.error() != null) {
                 out.writeByte(FAILED);
-                byte[] error = RemoteErrors.encode(r.error(), pid, stage);
+                byte[] error = RemoteErrors.encode(r.error(), where, stage);
                 out.writeInt(error.length);
                 out.write(error);
                 continue;

@@ -13,7 +13,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -69,11 +68,9 @@ public final class WorkerMain {
             System.exit(3);
             return;
         }
-        Codec codec = Codecs.create(
-                boot.codec(), AllowList.of(boot.allowed()), "worker pid " + pid + " of stage '" + boot.stage() + "'");
-        StageRunner runner = new StageRunner(boot.kind(), boot.function());
+        ShippedStage.Runner runner = new ShippedStage.Runner(boot, "worker pid " + pid);
         Frames.write(frames, Frames.READY, new byte[0]);
-        serve(requests, frames, codec, runner, pid, boot.stage());
+        serve(requests, frames, runner);
         stopHooks.run();
         frames.close();
         System.exit(0);
@@ -84,26 +81,10 @@ public final class WorkerMain {
         if (frame.type() != Frames.BOOT) {
             throw new IOException("expected a bootstrap frame, got type " + frame.type());
         }
-        DataInputStream payload = new DataInputStream(new ByteArrayInputStream(frame.payload()));
-        int n = payload.readInt();
-        List<String> classes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            classes.add(payload.readUTF());
-        }
-        byte[] blob = payload.readAllBytes();
-        Object boot = new JdkCodec(AllowList.of(classes), false)
-                .named("worker bootstrap")
-                .decode(blob);
-        if (!(boot instanceof Bootstrap b)) {
-            throw new IOException(
-                    "the bootstrap frame holds a " + boot.getClass().getName());
-        }
-        return b;
+        return ShippedStage.readBootstrap(frame.payload());
     }
 
-    private static void serve(
-            DataInputStream in, DataOutputStream out, Codec codec, StageRunner runner, long pid, String stage)
-            throws IOException {
+    private static void serve(DataInputStream in, DataOutputStream out, ShippedStage.Runner runner) throws IOException {
         while (true) {
             Frames.Frame frame;
             try {
@@ -116,17 +97,13 @@ public final class WorkerMain {
             }
             Object[] items;
             try {
-                items = (Object[]) codec.decode(frame.payload());
+                items = runner.read(frame.payload());
             } catch (IOException | RuntimeException e) {
                 Frames.write(
                         out, Frames.REJECTED, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            List<StageRunner.Result> results = new ArrayList<>(items.length);
-            for (Object item : items) {
-                results.add(runner.run(item));
-            }
-            Frames.write(out, Frames.RESULT, WireOutcomes.encode(results, codec, pid, stage));
+            Frames.write(out, Frames.RESULT, runner.run(items));
         }
     }
 

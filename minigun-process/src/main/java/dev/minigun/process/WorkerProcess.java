@@ -3,7 +3,6 @@ package dev.minigun.process;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
@@ -110,23 +109,11 @@ final class WorkerProcess {
         Process process = builder.start();
         WorkerProcess worker = new WorkerProcess(process, pipeline, shipment.stage(), contextName, started);
         try {
-            Frames.write(worker.toWorker, Frames.BOOT, bootPayload(shipment));
+            Frames.write(worker.toWorker, Frames.BOOT, shipment.code());
         } catch (IOException e) {
             // It died at once; awaitReady reports it.
         }
         return worker;
-    }
-
-    private static byte[] bootPayload(StageShipment shipment) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(shipment.bootstrap().length + 512);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(shipment.bootClasses().size());
-        for (String c : shipment.bootClasses()) {
-            out.writeUTF(c);
-        }
-        out.write(shipment.bootstrap());
-        out.flush();
-        return bytes.toByteArray();
     }
 
     private static String javaExecutable() {

@@ -2,6 +2,7 @@ package dev.minigun.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minigun.testing.ProcessCensus;
 import dev.minigun.testing.ThreadCensus;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ final class Workers {
         return ProcessHandle.current()
                 .descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(h -> !isZombie(h.pid()))
+                .filter(h -> !ProcessCensus.isZombie(h.pid()))
                 .filter(h -> h.info()
                         .arguments()
                         .map(a -> List.of(a).contains(WorkerMain.class.getName()))
@@ -39,21 +40,8 @@ final class Workers {
     static List<Long> alive(List<Long> pids) {
         return pids.stream()
                 .filter(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
-                .filter(p -> !isZombie(p))
+                .filter(p -> !ProcessCensus.isZombie(p))
                 .toList();
-    }
-
-    /**
-     * Whether {@code pid} has exited and only waits to be reaped: an orphaned worker is adopted by
-     * PID 1, and in a container PID 1 may never reap it, yet {@code isAlive} still says true.
-     */
-    static boolean isZombie(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** Polls up to {@code timeout} until at least {@code n} workers run; returns their pids. */
