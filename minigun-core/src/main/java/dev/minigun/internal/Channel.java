@@ -1,6 +1,5 @@
 package dev.minigun.internal;
 
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,8 +43,11 @@ public final class Channel {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
-    private final CopyOnWriteArrayList<Thread> takers = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<Hand> hands = new CopyOnWriteArrayList<>();
+    /** The queue the current thread takes from, if it is a worker: a put into it never waits. */
+    private static final ThreadLocal<Channel> TAKING_FROM = new ThreadLocal<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger takers = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.Set<Hand> hands = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Object[] ring;
     private int head;
     private int count;
@@ -80,7 +82,8 @@ public final class Channel {
      * returned hand of {@code size} items.
      */
     public Hand registerTaker(int size) {
-        takers.add(Thread.currentThread());
+        TAKING_FROM.set(this);
+        takers.incrementAndGet();
         Hand hand = new Hand(size);
         hands.add(hand);
         return hand;
@@ -91,7 +94,8 @@ public final class Channel {
      * counted in {@link #depth} while it holds an item it has not started.
      */
     public void unregisterTaker(Hand hand) {
-        takers.remove(Thread.currentThread());
+        TAKING_FROM.remove();
+        takers.decrementAndGet();
         if (hand.left() == 0) {
             hands.remove(hand);
         }
@@ -101,7 +105,7 @@ public final class Channel {
     public void put(Object item) throws InterruptedException {
         lock.lockInterruptibly();
         try {
-            boolean self = count >= capacity && takers.contains(Thread.currentThread());
+            boolean self = count >= capacity && TAKING_FROM.get() == this;
             while (!self && count >= capacity && !aborted) {
                 notFull.await();
             }
@@ -182,7 +186,7 @@ public final class Channel {
                 return -1;
             }
             // A fair share when several takers wait: one worker must not sit on what others could do.
-            int share = Math.max(1, count / Math.max(1, takers.size()));
+            int share = Math.max(1, count / Math.max(1, takers.get()));
             int n = Math.min(Math.min(count, hand.items.length), share);
             for (int i = 0; i < n; i++) {
                 hand.items[i] = dequeueLocked();
