@@ -1,18 +1,11 @@
 package dev.minigun.bench;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
-import dev.minigun.bench.support.DisruptorHop;
-import dev.minigun.bench.support.PekkoSystem;
-import dev.minigun.bench.support.QueueHop;
+import dev.minigun.bench.support.HopPeers;
 import io.reactivex.rxjava3.core.Flowable;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -32,8 +25,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * P2, one async hop: a producer thread hands every item to a consumer thread through a buffer of
@@ -64,22 +55,14 @@ public class P2AsyncHop {
     private Long[] data;
     private Drain drain;
     private Pipeline minigun;
-    private Scheduler reactorProducer;
-    private Scheduler reactorConsumer;
-    private ExecutorService rxProducerThread;
-    private ExecutorService rxConsumerThread;
-    private io.reactivex.rxjava3.core.Scheduler rxProducer;
-    private io.reactivex.rxjava3.core.Scheduler rxConsumer;
-    private ActorSystem pekko;
-    private DisruptorHop disruptorBlocking;
-    private DisruptorHop disruptorYielding;
-    private QueueHop queue;
+    private HopPeers peers;
 
     /** Makes the items, the sink and Minigun's pipeline; the peers start on first use. */
     @Setup(Level.Trial)
     public void setUp(Blackhole blackhole) {
         data = Fixture.boxedLongs(Fixture.itemsPerRun(items, cost));
         drain = new Drain(blackhole, cost);
+        peers = new HopPeers("p2-hop", drain);
 
         Long[] source = data;
         minigun = Pipeline.create("p2-hop");
@@ -95,26 +78,7 @@ public class P2AsyncHop {
     /** Stops whatever peer this trial started. */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        if (reactorProducer != null) {
-            reactorProducer.dispose();
-            reactorConsumer.dispose();
-        }
-        if (rxProducer != null) {
-            rxProducer.shutdown();
-            rxConsumer.shutdown();
-            rxProducerThread.shutdownNow();
-            rxConsumerThread.shutdownNow();
-        }
-        PekkoSystem.stop(pekko);
-        if (disruptorBlocking != null) {
-            disruptorBlocking.close();
-        }
-        if (disruptorYielding != null) {
-            disruptorYielding.close();
-        }
-        if (queue != null) {
-            queue.close();
-        }
+        peers.stop();
     }
 
     /** Minigun: producer on its own thread → sink on {@code Exec.threads(1)}, queue of 256. */
@@ -128,14 +92,10 @@ public class P2AsyncHop {
     /** Reactor: {@code fromArray → subscribeOn(single) → publishOn(single, 256)}. */
     @Benchmark
     public void reactorPublishOn(Items counter) {
-        if (reactorProducer == null) {
-            reactorProducer = Schedulers.newSingle("p2-producer", true);
-            reactorConsumer = Schedulers.newSingle("p2-consumer", true);
-        }
         drain.reset();
         Flux.fromArray(data)
-                .subscribeOn(reactorProducer)
-                .publishOn(reactorConsumer, Fixture.BUFFER)
+                .subscribeOn(peers.reactorProducer())
+                .publishOn(peers.reactorConsumer(), Fixture.BUFFER)
                 .doOnNext(drain)
                 .blockLast();
         Fixture.expect(data.length, drain.count(), "reactor");
@@ -145,18 +105,10 @@ public class P2AsyncHop {
     /** RxJava: {@code fromArray → subscribeOn(thread) → observeOn(thread, 256)}. */
     @Benchmark
     public void rxjavaObserveOn(Items counter) {
-        if (rxProducer == null) {
-            rxProducerThread = Executors.newSingleThreadExecutor(
-                    Thread.ofPlatform().daemon().factory());
-            rxConsumerThread = Executors.newSingleThreadExecutor(
-                    Thread.ofPlatform().daemon().factory());
-            rxProducer = io.reactivex.rxjava3.schedulers.Schedulers.from(rxProducerThread);
-            rxConsumer = io.reactivex.rxjava3.schedulers.Schedulers.from(rxConsumerThread);
-        }
         drain.reset();
         Flowable.fromArray(data)
-                .subscribeOn(rxProducer)
-                .observeOn(rxConsumer, false, Fixture.BUFFER)
+                .subscribeOn(peers.rxProducer())
+                .observeOn(peers.rxConsumer(), false, Fixture.BUFFER)
                 .doOnNext(drain)
                 .blockingSubscribe();
         Fixture.expect(data.length, drain.count(), "rxjava");
@@ -166,15 +118,12 @@ public class P2AsyncHop {
     /** Pekko Streams: {@code Source.from(..).async()} into {@code Sink.foreach}, input buffer 256. */
     @Benchmark
     public void pekkoAsync(Items counter) {
-        if (pekko == null) {
-            pekko = PekkoSystem.start("p2-hop");
-        }
         drain.reset();
         Source.from(Arrays.asList(data))
                 .async()
                 .toMat(Sink.foreach(drain), Keep.right())
                 .addAttributes(Attributes.inputBuffer(Fixture.BUFFER, Fixture.BUFFER))
-                .run(pekko)
+                .run(peers.pekko())
                 .toCompletableFuture()
                 .join();
         Fixture.expect(data.length, drain.count(), "pekko");
@@ -184,11 +133,8 @@ public class P2AsyncHop {
     /** Disruptor 4, ring of 256, {@code BlockingWaitStrategy}; this thread publishes. */
     @Benchmark
     public void disruptorBlocking(Items counter) throws InterruptedException {
-        if (disruptorBlocking == null) {
-            disruptorBlocking = new DisruptorHop(new BlockingWaitStrategy(), Fixture.BUFFER, drain);
-        }
         drain.reset();
-        disruptorBlocking.run(data);
+        peers.disruptorBlocking().run(data);
         Fixture.expect(data.length, drain.count(), "disruptor blocking");
         counter.items += data.length;
     }
@@ -196,11 +142,8 @@ public class P2AsyncHop {
     /** Disruptor 4, ring of 256, {@code YieldingWaitStrategy} (the handler spins, then yields); this thread publishes. */
     @Benchmark
     public void disruptorYielding(Items counter) throws InterruptedException {
-        if (disruptorYielding == null) {
-            disruptorYielding = new DisruptorHop(new YieldingWaitStrategy(), Fixture.BUFFER, drain);
-        }
         drain.reset();
-        disruptorYielding.run(data);
+        peers.disruptorYielding().run(data);
         Fixture.expect(data.length, drain.count(), "disruptor yielding");
         counter.items += data.length;
     }
@@ -208,11 +151,8 @@ public class P2AsyncHop {
     /** The hand-written baseline: an {@code ArrayBlockingQueue(256)} and one consumer thread; this thread puts. */
     @Benchmark
     public void arrayBlockingQueue(Items counter) throws InterruptedException {
-        if (queue == null) {
-            queue = new QueueHop(Fixture.BUFFER, drain);
-        }
         drain.reset();
-        queue.run(data);
+        peers.queue().run(data);
         Fixture.expect(data.length, drain.count(), "ArrayBlockingQueue");
         counter.items += data.length;
     }

@@ -1,20 +1,13 @@
 package dev.minigun.bench;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
-import dev.minigun.bench.support.DisruptorHop;
-import dev.minigun.bench.support.PekkoSystem;
+import dev.minigun.bench.support.HopPeers;
 import dev.minigun.bench.support.PingPong;
 import dev.minigun.bench.support.Probes;
-import dev.minigun.bench.support.QueueHop;
 import io.reactivex.rxjava3.core.Flowable;
 import java.util.Iterator;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -34,8 +27,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * P2 latency: the same hops as {@link P2AsyncHop}, but with one item in flight at a time
@@ -60,21 +51,13 @@ public class P2HopLatency {
 
     private PingPong pingPong;
     private Pipeline minigun;
-    private Scheduler reactorProducer;
-    private Scheduler reactorConsumer;
-    private ExecutorService rxProducerThread;
-    private ExecutorService rxConsumerThread;
-    private io.reactivex.rxjava3.core.Scheduler rxProducer;
-    private io.reactivex.rxjava3.core.Scheduler rxConsumer;
-    private ActorSystem pekko;
-    private DisruptorHop disruptorBlocking;
-    private DisruptorHop disruptorYielding;
-    private QueueHop queue;
+    private HopPeers peers;
 
     /** Makes the ping-pong and Minigun's pipeline; the peers start on first use. */
     @Setup(Level.Trial)
     public void setUp(Blackhole blackhole) {
         pingPong = new PingPong(Fixture.boxedLongs(items), Probes.hopLatency(), blackhole);
+        peers = new HopPeers("p2-latency", pingPong::arrive);
         PingPong pp = pingPong;
         minigun = Pipeline.create("p2-latency");
         minigun.config().queueSize(Fixture.BUFFER);
@@ -96,26 +79,7 @@ public class P2HopLatency {
     /** Stops whatever peer this trial started. */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        if (reactorProducer != null) {
-            reactorProducer.dispose();
-            reactorConsumer.dispose();
-        }
-        if (rxProducer != null) {
-            rxProducer.shutdown();
-            rxConsumer.shutdown();
-            rxProducerThread.shutdownNow();
-            rxConsumerThread.shutdownNow();
-        }
-        PekkoSystem.stop(pekko);
-        if (disruptorBlocking != null) {
-            disruptorBlocking.close();
-        }
-        if (disruptorYielding != null) {
-            disruptorYielding.close();
-        }
-        if (queue != null) {
-            queue.close();
-        }
+        peers.stop();
     }
 
     /** Minigun: producer thread → sink on {@code Exec.threads(1)}. */
@@ -128,13 +92,9 @@ public class P2HopLatency {
     /** Reactor: {@code fromIterable → subscribeOn(single) → publishOn(single, 256)}. */
     @Benchmark
     public void reactorPublishOn(Items counter) {
-        if (reactorProducer == null) {
-            reactorProducer = Schedulers.newSingle("p2l-producer", true);
-            reactorConsumer = Schedulers.newSingle("p2l-consumer", true);
-        }
         Flux.fromIterable(pingPong::source)
-                .subscribeOn(reactorProducer)
-                .publishOn(reactorConsumer, Fixture.BUFFER)
+                .subscribeOn(peers.reactorProducer())
+                .publishOn(peers.reactorConsumer(), Fixture.BUFFER)
                 .doOnNext(pingPong::arrive)
                 .blockLast();
         finish(counter, "reactor");
@@ -143,17 +103,9 @@ public class P2HopLatency {
     /** RxJava: {@code fromIterable → subscribeOn(thread) → observeOn(thread, 256)}. */
     @Benchmark
     public void rxjavaObserveOn(Items counter) {
-        if (rxProducer == null) {
-            rxProducerThread = Executors.newSingleThreadExecutor(
-                    Thread.ofPlatform().daemon().factory());
-            rxConsumerThread = Executors.newSingleThreadExecutor(
-                    Thread.ofPlatform().daemon().factory());
-            rxProducer = io.reactivex.rxjava3.schedulers.Schedulers.from(rxProducerThread);
-            rxConsumer = io.reactivex.rxjava3.schedulers.Schedulers.from(rxConsumerThread);
-        }
         Flowable.fromIterable(pingPong::source)
-                .subscribeOn(rxProducer)
-                .observeOn(rxConsumer, false, Fixture.BUFFER)
+                .subscribeOn(peers.rxProducer())
+                .observeOn(peers.rxConsumer(), false, Fixture.BUFFER)
                 .doOnNext(pingPong::arrive)
                 .blockingSubscribe();
         finish(counter, "rxjava");
@@ -162,14 +114,11 @@ public class P2HopLatency {
     /** Pekko Streams: {@code Source.fromIterator(..).async()} into {@code Sink.foreach}, input buffer 256. */
     @Benchmark
     public void pekkoAsync(Items counter) {
-        if (pekko == null) {
-            pekko = PekkoSystem.start("p2-latency");
-        }
         Source.fromIterator(pingPong::source)
                 .async()
                 .toMat(Sink.foreach(pingPong::arrive), Keep.right())
                 .addAttributes(Attributes.inputBuffer(Fixture.BUFFER, Fixture.BUFFER))
-                .run(pekko)
+                .run(peers.pekko())
                 .toCompletableFuture()
                 .join();
         finish(counter, "pekko");
@@ -178,30 +127,21 @@ public class P2HopLatency {
     /** Disruptor 4, {@code BlockingWaitStrategy}; this thread publishes. */
     @Benchmark
     public void disruptorBlocking(Items counter) throws InterruptedException {
-        if (disruptorBlocking == null) {
-            disruptorBlocking = new DisruptorHop(new BlockingWaitStrategy(), Fixture.BUFFER, pingPong::arrive);
-        }
-        disruptorBlocking.run(pingPong.source(), items);
+        peers.disruptorBlocking().run(pingPong.source(), items);
         finish(counter, "disruptor blocking");
     }
 
     /** Disruptor 4, {@code YieldingWaitStrategy}; this thread publishes. */
     @Benchmark
     public void disruptorYielding(Items counter) throws InterruptedException {
-        if (disruptorYielding == null) {
-            disruptorYielding = new DisruptorHop(new YieldingWaitStrategy(), Fixture.BUFFER, pingPong::arrive);
-        }
-        disruptorYielding.run(pingPong.source(), items);
+        peers.disruptorYielding().run(pingPong.source(), items);
         finish(counter, "disruptor yielding");
     }
 
     /** {@code ArrayBlockingQueue(256)} and one consumer thread; this thread puts. */
     @Benchmark
     public void arrayBlockingQueue(Items counter) throws InterruptedException {
-        if (queue == null) {
-            queue = new QueueHop(Fixture.BUFFER, pingPong::arrive);
-        }
-        queue.run(pingPong.source());
+        peers.queue().run(pingPong.source());
         finish(counter, "ArrayBlockingQueue");
     }
 

@@ -34,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * report use to show that backpressure held.
  */
 public final class Channel {
-    /** Most items a worker of a stage in this process takes at once. */
+    /** Most items a worker takes at once: a local stage's hand at most, a remote stage's batch always. */
     static final int MAX_HAND = 64;
 
     private final String stage;

@@ -40,7 +40,7 @@ public final class Outlet implements Emitter<Object> {
         StageNode n = sole;
         if (n != null && item != null) { // kept small, so that it inlines into a producer's loop
             counters.handedOn.increment();
-            if (StageCounters.ENABLED && (++sampleTick & (StageNode.SAMPLE_EVERY - 1)) == 0) {
+            if (StageNode.sampleDue(++sampleTick)) {
                 n.acceptTimed(item); // the head of a fused chain picks the items it times
             } else {
                 n.acceptCounted(item);

@@ -104,7 +104,12 @@ public abstract sealed class StageNode
      * for sampling), and busy time is scaled up.
      */
     private boolean timeThis() {
-        return StageCounters.ENABLED && (++sampleTick & (SAMPLE_EVERY - 1)) == 0;
+        return sampleDue(++sampleTick);
+    }
+
+    /** Whether the item a sampling count has reached is one to time (see {@link #SAMPLE_EVERY}). */
+    static boolean sampleDue(int tick) {
+        return StageCounters.ENABLED && (tick & (SAMPLE_EVERY - 1)) == 0;
     }
 
     /**

@@ -54,7 +54,7 @@ public final class Worker implements Runnable {
 
     @Override
     public void run() {
-        Channel.Hand hand = channel.registerTaker(node instanceof RemoteNode ? REMOTE_BATCH : channel.handSize());
+        Channel.Hand hand = channel.registerTaker(node instanceof RemoteNode ? Channel.MAX_HAND : channel.handSize());
         try {
             if (!gate.pass()) {
                 return;
@@ -65,17 +65,15 @@ public final class Worker implements Runnable {
         }
     }
 
-    /** Items bound for another process travel in batches: one round trip for up to this many. */
-    private static final int REMOTE_BATCH = 64;
-
     /**
      * Takes items (waiting for them), runs the stage on each, and says it is finished with them when
      * it takes the next ones (so the queue's count of work in flight costs nothing extra per item); a
-     * stage in another process gets the items taken together in one round trip.
+     * stage in another process gets the items taken together (a full hand, up to {@link
+     * Channel#MAX_HAND}, whatever the queue's size) in one round trip.
      */
     private void loop(Channel.Hand hand) {
         RemoteNode remote = node instanceof RemoteNode r ? r : null;
-        java.util.List<Object> batch = remote == null ? null : new java.util.ArrayList<>(REMOTE_BATCH);
+        java.util.List<Object> batch = remote == null ? null : new java.util.ArrayList<>(Channel.MAX_HAND);
         int finished = 0;
         try {
             while (!control.isCancelled()) {

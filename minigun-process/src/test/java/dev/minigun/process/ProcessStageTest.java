@@ -228,7 +228,7 @@ class ProcessStageTest {
         Pipeline p = Pipeline.create("cancel");
         p.<Integer>producer("numbers", out -> IntStream.range(0, 100_000).forEach(out::emit))
                 .map("slow", Exec.processes(2), (Integer i) -> {
-                    Thread.sleep(2);
+                    Thread.sleep(2); // the work: 100,000 items keep batches in flight until the cancel
                     return i;
                 })
                 .consume("sink", x -> some.countDown());
