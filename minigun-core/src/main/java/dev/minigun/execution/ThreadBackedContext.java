@@ -3,19 +3,23 @@ package dev.minigun.execution;
 import dev.minigun.ContextKind;
 
 /**
- * The shared body of the contexts that run their task on a thread of their own, platform or
- * virtual; only how the thread is built differs.
+ * The shared body of the contexts that run their task on a thread of their own: the core's platform
+ * and virtual threads, and the threads of this JVM through which other modules reach a worker
+ * process, an isolated copy of a stage or a cluster ({@code ThreadHostedContext} in {@code
+ * minigun-process}). Only how the thread is built differs; one task per context, joined and
+ * interrupted the same way.
  */
-abstract sealed class ThreadBackedContext implements ExecutionContext permits ThreadContext, VirtualContext {
+public abstract class ThreadBackedContext implements ExecutionContext {
     private final String name;
     private volatile Thread thread;
 
-    ThreadBackedContext(String name) {
+    /** A context named {@code name} (like {@code orders/price#0}), its thread not started yet. */
+    protected ThreadBackedContext(String name) {
         this.name = name;
     }
 
-    /** Builds the (unstarted) thread that runs {@code task}. */
-    abstract Thread newThread(String threadName, Runnable task);
+    /** Builds the (unstarted) thread named {@code threadName} that runs {@code task}. */
+    protected abstract Thread newThread(String threadName, Runnable task);
 
     @Override
     public final String name() {
@@ -63,7 +67,12 @@ abstract sealed class ThreadBackedContext implements ExecutionContext permits Th
     }
 
     @Override
-    public final void terminate() {
+    public void terminate() {
+        interruptThread();
+    }
+
+    /** Interrupts this context's thread, if it started. */
+    protected final void interruptThread() {
         Thread t = thread;
         if (t != null) {
             t.interrupt();

@@ -10,7 +10,7 @@ final class ThreadContext extends ThreadBackedContext {
     }
 
     @Override
-    Thread newThread(String threadName, Runnable task) {
+    protected Thread newThread(String threadName, Runnable task) {
         return Thread.ofPlatform().name(threadName).unstarted(task);
     }
 

@@ -10,7 +10,7 @@ final class VirtualContext extends ThreadBackedContext {
     }
 
     @Override
-    Thread newThread(String threadName, Runnable task) {
+    protected Thread newThread(String threadName, Runnable task) {
         return Thread.ofVirtual().name(threadName).unstarted(task);
     }
 
