@@ -12,9 +12,10 @@ import dev.minigun.ErrorPolicy;
  * <p>Fused chains: a stage whose only downstream is colocated calls it directly through {@link
  * #next}. The JIT keeps one type profile per call instruction, so a call written once here would
  * see every kind of stage and could not be inlined; the map, filter and sink stages therefore
- * override {@link #acceptCounted} and {@link #acceptTimed} and make the call to {@code next} in their own code, where a chain
- * such as map → filter → sink sees one receiver per call and compiles into one loop body (as
- * Reactor's operators do, each with its own {@code onNext}).
+ * override {@link #acceptCounted} and {@link #acceptTimed} and make the call to {@code next} in
+ * their own code, where a chain such as map → filter → sink sees one receiver per call and
+ * compiles into one loop body (as Reactor's operators do, each with its own {@code onNext}). Those
+ * overrides are near-copies on purpose: folding them into one method here would undo it.
  */
 public abstract sealed class StageNode
         permits ProcessNode, MapNode, FilterNode, BatchNode, MergeNode, SinkNode, RemoteNode {
