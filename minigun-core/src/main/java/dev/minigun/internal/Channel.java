@@ -1,6 +1,13 @@
 package dev.minigun.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -11,50 +18,88 @@ import java.util.concurrent.locks.ReentrantLock;
  * RunCancelledException}, takers hear of the end.
  *
  * <p>Takers take in batches: {@link #fill} moves up to a {@link Hand}'s size of waiting items (and
- * no more than a fair share when several takers wait) into the taker's hand under one lock, so a
- * busy stage pays for the lock once per batch, not once per item. Items in a hand that the taker
- * has not started yet still count as waiting in {@link #depth} (so a report never loses them, even
- * from a worker that is stuck or was cancelled), and each hand holds at most {@link
- * #handSize()} of them: the queue bounds what waits here, and each of the stage's contexts holds
- * at most one hand besides.
+ * no more than a fair share when several takers wait) into the taker's hand at once, so a busy
+ * stage pays for the hand-off once per batch, not once per item. Items in a hand that the taker has
+ * not started yet still count as waiting in {@link #depth} (so a report never loses them, even from
+ * a worker that is stuck or was cancelled), and each hand holds at most {@link #handSize()} of
+ * them: the queue bounds what waits here, and each of the stage's contexts holds at most one hand
+ * besides.
  *
  * <p>One exception to the bound: a thread that takes from this queue (one of the stage's own
  * workers) never waits to put into it. Such a put comes from an {@code emitTo} cycle through the
- * stage itself, and waiting would mean waiting for itself; the queue grows past its capacity
- * instead, by what the cycle has in flight.
+ * stage itself, and waiting would mean waiting for itself; the item goes to an overflow list
+ * instead, which grows by what the cycle has in flight and keeps its place in the queue's order.
  *
  * <p>Termination detection: the queue is one unit of {@link Quiescence} while it holds work, that
  * is, items waiting or taken and not yet finished (a taker says how many it finished when it takes
  * again, or with {@link #finished}). It enters when that work goes from none to some and exits when
- * it goes back to none, under its own lock, so an item costs the run's shared count nothing while
- * the stage is busy. A sender is always inside a unit itself (a live producer, or an item it took
- * and has not finished), so the run cannot look quiet while an item is on its way here.
+ * it goes back to none, so an item costs the run's shared count nothing while the stage is busy. A
+ * sender counts its item before the item can be taken, so the exit for it always comes after the
+ * enter; and a sender is always inside a unit itself (a live producer, or an item it took and has
+ * not finished), so the run cannot look quiet while an item is on its way here.
  *
- * <p>It is a plain lock-and-conditions ring that also keeps the peak depth, which tests and the
- * report use to show that backpressure held.
+ * <p>How: a ring of sequence-numbered slots (Vyukov's bounded MPMC queue, as in JCTools'
+ * {@code MpmcArrayQueue}): a sender claims a free slot with one compare-and-set and publishes the
+ * item by its slot's sequence number; a taker claims up to a handful of published slots with one
+ * compare-and-set. Nobody takes a lock while items flow. The lock guards the slow paths only: a
+ * taker with nothing to take parks in the list of sleepers and a sender wakes one (only when
+ * someone sleeps, one volatile read otherwise); a sender facing a full ring waits on a condition
+ * that takers signal once they freed slots.
  */
 public final class Channel {
     /** Most items a worker takes at once: a local stage's hand at most, a remote stage's batch always. */
     static final int MAX_HAND = 64;
 
-    private final String stage;
-    private final int capacity;
-    private final Quiescence quiescence;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
+    /** What {@link #fill} waits for: without end. */
+    public static final long FOREVER = -1;
+
+    private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle INDEX = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle PEAK;
+
+    static {
+        try {
+            var lookup = MethodHandles.lookup();
+            PEAK = lookup.findVarHandle(Channel.class, "peak", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Where in {@link #indexes} each counter lives, alone on its cache lines (a sender writes one,
+     * a taker another, and both the work): the next position a sender claims, the items waiting or
+     * taken and not yet finished, and the next position a taker claims.
+     */
+    private static final int PRODUCED = 16;
+
+    private static final int WORK = 32;
+    private static final int TAKEN = 48;
+
     /** The queue the current thread takes from, if it is a worker: a put into it never waits. */
     private static final ThreadLocal<Channel> TAKING_FROM = new ThreadLocal<>();
 
-    private final java.util.concurrent.atomic.AtomicInteger takers = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.Set<Hand> hands = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private Object[] ring;
-    private int head;
-    private int count;
-    private int peak;
-    private long work; // items waiting plus items taken and not yet finished
-    private boolean closed;
+    private final String stage;
+    private final int capacity;
+    private final Quiescence quiescence;
+    private final Object[] slots;
+    /** Per slot: 2p when it is free for position p, 2p + 1 once the item of position p is in it. */
+    private final long[] sequences;
+
+    private final long[] indexes = new long[64];
+    private final AtomicInteger takers = new AtomicInteger();
+    private final Set<Hand> hands = ConcurrentHashMap.newKeySet();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notFull = lock.newCondition();
+    private final ArrayDeque<Hand> sleeping = new ArrayDeque<>(); // under lock
+    private final ArrayDeque<Overflowed> overflow = new ArrayDeque<>(); // under lock
+    private volatile int sleepers; // sleeping.size(), for senders to read without the lock
+    private volatile int sendersWaiting; // at least the senders waiting on notFull
+    private volatile int overflowed; // overflow.size()
+    private volatile boolean closed;
     private volatile boolean aborted;
+    private int peak; // through PEAK
 
     /** A queue of {@code capacity} items in front of {@code stage}, one unit of {@code quiescence} while it holds work. */
     public Channel(String stage, int capacity, Quiescence quiescence) {
@@ -65,7 +110,11 @@ public final class Channel {
         this.stage = stage;
         this.capacity = capacity;
         this.quiescence = quiescence;
-        this.ring = new Object[capacity];
+        this.slots = new Object[capacity];
+        this.sequences = new long[capacity];
+        for (int i = 0; i < capacity; i++) {
+            sequences[i] = 2L * i;
+        }
     }
 
     /**
@@ -103,60 +152,98 @@ public final class Channel {
 
     /** Adds {@code item}, waiting while the queue is full (unless the caller is one of its takers). */
     public void put(Object item) throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            boolean self = count >= capacity && TAKING_FROM.get() == this;
-            while (!self && count >= capacity && !aborted) {
-                notFull.await();
+        if (aborted) {
+            throw new RunCancelledException();
+        }
+        if (closed) {
+            throw new IllegalStateException("queue of '" + stage + "' is closed");
+        }
+        // Counted before it can be taken, so that its taker's exit comes after this enter.
+        if ((long) INDEX.getAndAdd(indexes, WORK, 1L) == 0) {
+            quiescence.enter();
+        }
+        if (overflowed != 0 || !offer(item)) {
+            try {
+                putSlowly(item);
+            } catch (InterruptedException | RuntimeException e) {
+                settle(1);
+                throw e;
             }
-            if (aborted) {
-                throw new RunCancelledException();
-            }
-            if (closed) {
-                throw new IllegalStateException("queue of '" + stage + "' is closed");
-            }
-            if (count == ring.length) {
-                grow();
-            }
-            ring[(head + count) % ring.length] = item;
-            count++;
-            if (count > peak) {
-                peak = count;
-            }
-            if (work++ == 0) {
-                // Under the lock: a taker's exit for this item must come after this enter.
-                quiescence.enter();
-            }
-            notEmpty.signal();
-        } finally {
-            lock.unlock();
+        }
+        if (sleepers != 0) {
+            wakeTaker();
         }
     }
 
-    private void grow() {
-        Object[] bigger = new Object[ring.length * 2];
-        for (int i = 0; i < count; i++) {
-            bigger[i] = ring[(head + i) % ring.length];
+    /** Puts {@code item} into a free slot, if there is one. */
+    private boolean offer(Object item) {
+        long[] idx = indexes;
+        long pos = (long) INDEX.getVolatile(idx, PRODUCED);
+        while (true) {
+            int slot = (int) (pos % capacity);
+            long seq = (long) SEQ.getVolatile(sequences, slot);
+            if (seq == 2 * pos) {
+                if (INDEX.compareAndSet(idx, PRODUCED, pos, pos + 1)) {
+                    slots[slot] = item;
+                    SEQ.setRelease(sequences, slot, 2 * pos + 1);
+                    return true;
+                }
+                pos = (long) INDEX.getVolatile(idx, PRODUCED);
+            } else if (seq < 2 * pos) {
+                return false; // the slot still holds the item of the lap before: full
+            } else {
+                pos = (long) INDEX.getVolatile(idx, PRODUCED); // another sender took it
+            }
         }
-        ring = bigger;
-        head = 0;
+    }
+
+    /** A full ring, or items in the overflow list: wait for room, or overflow if the caller is a taker. */
+    private void putSlowly(Object item) throws InterruptedException {
+        boolean self = TAKING_FROM.get() == this;
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (aborted) {
+                    throw new RunCancelledException();
+                }
+                if (closed) {
+                    throw new IllegalStateException("queue of '" + stage + "' is closed");
+                }
+                if (self && overflowed != 0) {
+                    break; // behind its earlier overflowed items, to keep its order
+                }
+                if (offer(item)) {
+                    return;
+                }
+                if (self) {
+                    break;
+                }
+                raisePeak(capacity);
+                sendersWaiting = sendersWaiting + 1; // then look again: a taker that freed a slot sees it
+                if (offer(item)) {
+                    return;
+                }
+                notFull.await();
+            }
+            overflow.addLast(new Overflowed((long) INDEX.getVolatile(indexes, PRODUCED), item));
+            overflowed = overflow.size();
+            raisePeak(capacity + overflowed);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * Settles {@code finished} items of the work, and exits quiescence when that leaves none: now,
      * before the caller may wait for the next item (which could be forever, if this was the last).
      */
-    private void settleLocked(int finished) {
+    private void settle(int finished) {
         if (finished != 0) {
-            work -= finished;
-            if (work == 0) {
+            if ((long) INDEX.getAndAdd(indexes, WORK, (long) -finished) == finished) {
                 quiescence.exit();
             }
         }
     }
-
-    /** What {@link #fill} waits for: without end. */
-    public static final long FOREVER = -1;
 
     /**
      * Moves waiting items into the caller's empty {@code hand}, waiting at most {@code nanos} for
@@ -166,67 +253,212 @@ public final class Channel {
      * interrupted.
      */
     public int fill(Hand hand, int finished, long nanos) throws InterruptedException {
+        settle(finished);
+        if (!aborted) {
+            int n = take(hand);
+            if (n > 0) {
+                return n;
+            }
+        }
+        return fillSlowly(hand, nanos);
+    }
+
+    /** Nothing to take right away: sleep until a sender wakes us, the time is up, or the end. */
+    private int fillSlowly(Hand hand, long nanos) throws InterruptedException {
+        long deadline = nanos == FOREVER ? 0 : System.nanoTime() + nanos;
         lock.lock();
         try {
-            settleLocked(finished);
-            long left = nanos;
-            while (count == 0) {
-                if (closed || aborted) {
+            while (true) {
+                if (aborted) {
                     return -1;
                 }
-                if (nanos == FOREVER) {
-                    notEmpty.await();
-                } else if (left <= 0) {
+                int n = take(hand);
+                if (n > 0) {
+                    return n;
+                }
+                if (closed) {
+                    return -1;
+                }
+                long left = nanos == FOREVER ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) {
                     return 0;
-                } else {
-                    left = notEmpty.awaitNanos(left);
+                }
+                hand.thread = Thread.currentThread();
+                hand.awake = false;
+                sleeping.addLast(hand);
+                sleepers = sleeping.size(); // then look again: a sender that put an item sees us
+                n = takeQuietly(hand);
+                if (n > 0) {
+                    wake(hand);
+                    return tookSome(n);
+                }
+                lock.unlock();
+                try {
+                    if (nanos == FOREVER) {
+                        LockSupport.park(this);
+                    } else {
+                        LockSupport.parkNanos(this, left);
+                    }
+                } finally {
+                    lock.lock();
+                }
+                boolean woken = hand.awake;
+                if (!woken) {
+                    wake(hand); // the time is up, an interrupt, or a spurious return
+                }
+                if (Thread.interrupted()) {
+                    if (woken) {
+                        passOn();
+                    }
+                    throw new InterruptedException();
                 }
             }
-            if (aborted) {
-                return -1;
-            }
-            // A fair share when several takers wait: one worker must not sit on what others could do.
-            int share = Math.max(1, count / Math.max(1, takers.get()));
-            int n = Math.min(Math.min(count, hand.items.length), share);
-            for (int i = 0; i < n; i++) {
-                hand.items[i] = dequeueLocked();
-            }
-            hand.fill(n);
-            if (n == 1) {
-                notFull.signal();
-            } else {
-                notFull.signalAll();
-            }
-            return n;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Takes up to a hand's worth of waiting items (no more than a fair share when several takers
+     * wait, overflowed items in their place), and wakes whoever waits for what that changed.
+     */
+    private int take(Hand hand) {
+        int n = takeQuietly(hand);
+        return n > 0 ? tookSome(n) : n;
+    }
+
+    /** Takes as {@link #take} does, and wakes nobody. */
+    private int takeQuietly(Hand hand) {
+        return overflowed != 0 ? takeWithOverflow(hand) : claim(hand, Long.MAX_VALUE);
+    }
+
+    /** After taking {@code n} items: senders may have room, and another taker may have work. */
+    private int tookSome(int n) {
+        if (sendersWaiting != 0) {
+            wakeSenders();
+        }
+        if (sleepers != 0 && depthInQueue() > 0) {
+            wakeTaker(); // more than we took: let another taker help
+        }
+        return n;
+    }
+
+    /**
+     * Claims up to a hand's worth of items from the ring, none at or after position {@code before},
+     * and moves them into {@code hand}.
+     */
+    private int claim(Hand hand, long before) {
+        long[] idx = indexes;
+        int n;
+        long from;
+        while (true) {
+            from = (long) INDEX.getVolatile(idx, TAKEN);
+            long to = Math.min((long) INDEX.getVolatile(idx, PRODUCED), before);
+            long waiting = to - from;
+            if (waiting <= 0) {
+                return 0;
+            }
+            int share = (int) Math.max(1, waiting / Math.max(1, takers.get()));
+            n = (int) Math.min(Math.min(waiting, hand.items.length), share);
+            if (INDEX.compareAndSet(idx, TAKEN, from, from + n)) {
+                raisePeak((int) waiting + overflowed);
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            long pos = from + i;
+            int slot = (int) (pos % capacity);
+            // The sender claimed this slot before us and is about to publish it: wait for that.
+            for (int spins = 0; (long) SEQ.getVolatile(sequences, slot) != 2 * pos + 1; spins++) {
+                if (spins < 64) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            hand.items[i] = slots[slot];
+            slots[slot] = null;
+            SEQ.setRelease(sequences, slot, 2 * (pos + capacity));
+        }
+        VarHandle.fullFence(); // the freed slots are visible before we read who waits for room
+        hand.fill(n);
+        return n;
+    }
+
+    /**
+     * Takes with items in the overflow list: those whose place in the order has come first, then
+     * ring items up to the next overflowed one.
+     */
+    private int takeWithOverflow(Hand hand) {
+        lock.lock();
+        try {
+            long taken = (long) INDEX.getVolatile(indexes, TAKEN);
+            int n = 0;
+            while (n < hand.items.length
+                    && !overflow.isEmpty()
+                    && overflow.peekFirst().after() <= taken) {
+                hand.items[n++] = overflow.pollFirst().item();
+            }
+            overflowed = overflow.size();
+            if (n > 0) {
+                hand.fill(n);
+                return n;
+            }
+            return claim(
+                    hand,
+                    overflow.isEmpty() ? Long.MAX_VALUE : overflow.peekFirst().after());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes one sleeping taker, if any. */
+    private void wakeTaker() {
+        lock.lock();
+        try {
+            passOn();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: hands the wake-up on to the first sleeper, if any. */
+    private void passOn() {
+        Hand next = sleeping.pollFirst();
+        sleepers = sleeping.size();
+        if (next != null) {
+            next.awake = true;
+            LockSupport.unpark(next.thread);
+        }
+    }
+
+    /** Under the lock: {@code hand} no longer sleeps. */
+    private void wake(Hand hand) {
+        sleeping.remove(hand);
+        sleepers = sleeping.size();
+    }
+
+    /** Wakes every sender waiting for room. */
+    private void wakeSenders() {
+        lock.lock();
+        try {
+            sendersWaiting = 0;
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void raisePeak(int depth) {
+        int p = (int) PEAK.getOpaque(this);
+        while (depth > p && !PEAK.weakCompareAndSet(this, p, depth)) {
+            p = (int) PEAK.getOpaque(this);
         }
     }
 
     /** Settles {@code finished} items the caller took and has finished with (a worker that stops). */
     public void finished(int finished) {
-        if (finished == 0) {
-            return;
-        }
-        lock.lock();
-        try {
-            settleLocked(finished);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Removes the oldest item; the caller holds the lock and knows the queue is not empty. */
-    private Object dequeueLocked() {
-        Object item = ring[head];
-        ring[head] = null;
-        head = (head + 1) % ring.length;
-        count--;
-        if (count == 0 && ring.length > capacity) {
-            ring = new Object[capacity]; // a cycle has drained: give back what it grew
-            head = 0;
-        }
-        return item;
+        settle(finished);
     }
 
     /** No more items will come: takers drain what is left, then hear of the end. */
@@ -234,7 +466,9 @@ public final class Channel {
         lock.lock();
         try {
             closed = true;
-            notEmpty.signalAll();
+            while (!sleeping.isEmpty()) {
+                passOn();
+            }
         } finally {
             lock.unlock();
         }
@@ -248,11 +482,20 @@ public final class Channel {
         aborted = true;
         lock.lock();
         try {
-            notEmpty.signalAll();
+            while (!sleeping.isEmpty()) {
+                passOn();
+            }
             notFull.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Items in the ring and the overflow list (a recent count). */
+    private int depthInQueue() {
+        long taken = (long) INDEX.getVolatile(indexes, TAKEN);
+        long produced = (long) INDEX.getVolatile(indexes, PRODUCED);
+        return Math.clamp(produced - taken, 0, capacity) + overflowed;
     }
 
     /** How many items wait now: in the queue, and taken into a worker's hand but not started. */
@@ -261,22 +504,12 @@ public final class Channel {
         for (Hand h : hands) {
             inHands += h.left();
         }
-        lock.lock();
-        try {
-            return count + inHands;
-        } finally {
-            lock.unlock();
-        }
+        return depthInQueue() + inHands;
     }
 
     /** The most items that ever waited in the queue at once. */
     public int peakDepth() {
-        lock.lock();
-        try {
-            return peak;
-        } finally {
-            lock.unlock();
-        }
+        return Math.max((int) PEAK.getVolatile(this), depthInQueue());
     }
 
     /** How many items it holds before senders wait. */
@@ -284,18 +517,21 @@ public final class Channel {
         return capacity;
     }
 
+    /** An item a taker put into its own full queue, to be taken once the ring has reached {@code after}. */
+    private record Overflowed(long after, Object item) {}
+
     /**
      * The items one worker took from the queue and has not started yet. Only its worker writes it;
      * {@link #depth} reads how many are left from any thread (a recent count, exact once the worker
      * has stopped).
      */
     public static final class Hand {
-        private static final java.lang.invoke.VarHandle NEXT;
-        private static final java.lang.invoke.VarHandle END;
+        private static final VarHandle NEXT;
+        private static final VarHandle END;
 
         static {
             try {
-                var lookup = java.lang.invoke.MethodHandles.lookup();
+                var lookup = MethodHandles.lookup();
                 NEXT = lookup.findVarHandle(Hand.class, "next", int.class);
                 END = lookup.findVarHandle(Hand.class, "end", int.class);
             } catch (ReflectiveOperationException e) {
@@ -306,6 +542,8 @@ public final class Channel {
         private final Object[] items;
         private int next;
         private int end;
+        private Thread thread; // under the channel's lock, while it sleeps
+        private boolean awake; // under the channel's lock: a sender took it off the sleepers' list
 
         Hand(int size) {
             this.items = new Object[size];

@@ -143,6 +143,72 @@ class ChannelTest {
         assertThat(quiescence.isQuiet()).as("a was settled before the wait").isTrue();
     }
 
+    @Test
+    void aWorkerPuttingIntoItsOwnFullQueueOverflowsAndKeepsTheOrder() throws Exception {
+        Channel channel = new Channel("loop", 2, quiescence);
+        Channel.Hand hand = channel.registerTaker(1); // this thread takes from it: its puts never wait
+        channel.put("a");
+        channel.put("b");
+        channel.put("c");
+
+        assertThat(channel.depth()).as("one past the capacity").isEqualTo(3);
+        assertThat(channel.peakDepth()).isEqualTo(3);
+        assertThat(channel.fill(hand, 0, Channel.FOREVER)).isEqualTo(1);
+        assertThat(hand.next()).isEqualTo("a");
+        channel.put("d"); // there is room in the ring now, but c came first
+        assertThat(drain(channel, hand)).containsExactly("b", "c", "d");
+        assertThat(quiescence.isQuiet()).isFalse(); // a is still in hand, not finished
+        channel.finished(1);
+        assertThat(quiescence.isQuiet()).isTrue();
+    }
+
+    @Test
+    void theRunNeverLooksQuietWhileASenderIsStillSending() throws Exception {
+        Channel channel = new Channel("work", 64, quiescence);
+        int items = 3_000_000;
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger quietTooEarly = new AtomicInteger();
+        AtomicInteger taken = new AtomicInteger();
+        quiescence.enter(); // the producer's own unit
+        Thread taker = Thread.ofPlatform().start(() -> {
+            Channel.Hand hand = channel.registerTaker(channel.handSize());
+            try {
+                int finished = 0;
+                int n;
+                while ((n = channel.fill(hand, finished, Channel.FOREVER)) > 0) {
+                    while (hand.next() != null) {
+                        taken.incrementAndGet();
+                    }
+                    finished = n;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread watcher = Thread.ofPlatform().start(() -> {
+            while (!sent.get()) {
+                boolean quiet = quiescence.isQuiet(); // read first: quiet means the producer said it was done
+                if (quiet && !sent.get()) {
+                    quietTooEarly.incrementAndGet();
+                }
+            }
+        });
+        for (int i = 0; i < items; i++) {
+            channel.put(i);
+        }
+        sent.set(true);
+        quiescence.exit();
+        quiescence.await(() -> false);
+        channel.close();
+        taker.join();
+        watcher.join();
+
+        assertThat(quietTooEarly.get())
+                .as("times the run looked quiet while the producer was still sending")
+                .isZero();
+        assertThat(taken.get()).isEqualTo(items);
+    }
+
     /** Closes the queue, then takes and finishes everything until it ends. */
     private static List<Object> drain(Channel channel, Channel.Hand hand) throws InterruptedException {
         List<Object> got = new ArrayList<>();
