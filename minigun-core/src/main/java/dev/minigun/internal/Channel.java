@@ -332,9 +332,13 @@ public final class Channel {
         return overflowed != 0 ? takeWithOverflow(hand) : claim(hand, Long.MAX_VALUE);
     }
 
-    /** After taking {@code n} items: senders may have room, and another taker may have work. */
+    /**
+     * After taking {@code n} items: senders may have room, and another taker may have work. Waiting
+     * senders wake once half the ring is free, not for every handful: each wake-up costs the taker
+     * (the stage that is behind) a system call, and a woken sender then fills half a ring at once.
+     */
     private int tookSome(int n) {
-        if (sendersWaiting != 0) {
+        if (sendersWaiting != 0 && capacity - ringDepth() >= (capacity + 1) / 2) {
             wakeSenders();
         }
         if (sleepers != 0 && depthInQueue() > 0) {
@@ -493,9 +497,14 @@ public final class Channel {
 
     /** Items in the ring and the overflow list (a recent count). */
     private int depthInQueue() {
+        return ringDepth() + overflowed;
+    }
+
+    /** Slots of the ring claimed by senders and not yet by takers (a recent count). */
+    private int ringDepth() {
         long taken = (long) INDEX.getVolatile(indexes, TAKEN);
         long produced = (long) INDEX.getVolatile(indexes, PRODUCED);
-        return Math.clamp(produced - taken, 0, capacity) + overflowed;
+        return Math.clamp(produced - taken, 0, capacity);
     }
 
     /** How many items wait now: in the queue, and taken into a worker's hand but not started. */

@@ -144,6 +144,35 @@ class ChannelTest {
     }
 
     @Test
+    void aSenderWaitingForRoomWakesOnceTakersHaveFreedHalfTheQueue() throws Exception {
+        Channel channel = new Channel("work", 4, quiescence);
+        for (int i = 0; i < 4; i++) {
+            channel.put(i);
+        }
+        Thread sender = Thread.ofPlatform().start(() -> {
+            try {
+                channel.put(4); // full: waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Channel.Hand hand = channel.registerTaker(1);
+        List<Object> got = new ArrayList<>();
+        int finished = 0;
+        while (got.size() < 5) {
+            assertThat(channel.fill(hand, finished, TimeUnit.SECONDS.toNanos(30)))
+                    .as("an item within 30 s after %s", got)
+                    .isEqualTo(1);
+            got.add(hand.next());
+            finished = 1;
+        }
+        sender.join();
+
+        assertThat(got).containsExactly(0, 1, 2, 3, 4);
+        assertThat(channel.peakDepth()).isEqualTo(4);
+    }
+
+    @Test
     void aWorkerPuttingIntoItsOwnFullQueueOverflowsAndKeepsTheOrder() throws Exception {
         Channel channel = new Channel("loop", 2, quiescence);
         Channel.Hand hand = channel.registerTaker(1); // this thread takes from it: its puts never wait
