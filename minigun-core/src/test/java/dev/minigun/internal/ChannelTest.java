@@ -2,7 +2,9 @@ package dev.minigun.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -227,7 +229,8 @@ class ChannelTest {
         }
         sent.set(true);
         quiescence.exit();
-        quiescence.await(() -> false);
+        // The queue gives its unit back once its taker has finished everything and goes to sleep.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> quiescence.await(() -> false));
         channel.close();
         taker.join();
         watcher.join();
