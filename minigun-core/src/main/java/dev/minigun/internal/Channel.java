@@ -131,11 +131,26 @@ public final class Channel {
      * returned hand of {@code size} items.
      */
     public Hand registerTaker(int size) {
-        TAKING_FROM.set(this);
+        Hand hand = join(size);
+        bind();
+        return hand;
+    }
+
+    /**
+     * Counts one more worker of the stage, which will take into the returned hand of {@code size}
+     * items: called by whoever starts the worker, before it runs, so that the workers already
+     * running leave it its fair share of the first items.
+     */
+    public Hand join(int size) {
         takers.incrementAndGet();
         Hand hand = new Hand(size);
         hands.add(hand);
         return hand;
+    }
+
+    /** The calling thread is the worker of a hand from {@link #join}: its puts into this queue never wait. */
+    public void bind() {
+        TAKING_FROM.set(this);
     }
 
     /**
@@ -165,7 +180,7 @@ public final class Channel {
         if (overflowed != 0 || !offer(item)) {
             try {
                 putSlowly(item);
-            } catch (InterruptedException | RuntimeException e) {
+            } catch (Throwable e) {
                 settle(1);
                 throw e;
             }
@@ -200,7 +215,8 @@ public final class Channel {
     /** A full ring, or items in the overflow list: wait for room, or overflow if the caller is a taker. */
     private void putSlowly(Object item) throws InterruptedException {
         boolean self = TAKING_FROM.get() == this;
-        lock.lockInterruptibly();
+        lock.lock(); // held briefly: an interrupt left set must not fail a put that need not wait
+
         try {
             while (true) {
                 if (aborted) {
@@ -575,9 +591,9 @@ public final class Channel {
             return item;
         }
 
-        /** Items taken and not started. */
+        /** Items taken and not started (racy reads of a hand its worker refills: kept in range). */
         int left() {
-            return (int) END.getOpaque(this) - (int) NEXT.getOpaque(this);
+            return Math.clamp((int) END.getOpaque(this) - (int) NEXT.getOpaque(this), 0, items.length);
         }
     }
 }

@@ -12,6 +12,7 @@ public final class Worker implements Runnable {
     private final RunControl control;
     private final StartGate gate;
     private final Elastic elastic;
+    private final Channel.Hand hand;
 
     /** A loop feeding {@code node} from {@code channel}, once {@code gate} has run the stage hooks. */
     public Worker(StageNode node, Channel channel, RunControl control, StartGate gate) {
@@ -31,6 +32,8 @@ public final class Worker implements Runnable {
         this.control = control;
         this.gate = gate;
         this.elastic = elastic;
+        // Counted now, before it runs: workers already running leave it its share of the first items.
+        this.hand = channel.join(node instanceof RemoteNode ? Channel.MAX_HAND : channel.handSize());
     }
 
     /**
@@ -54,7 +57,7 @@ public final class Worker implements Runnable {
 
     @Override
     public void run() {
-        Channel.Hand hand = channel.registerTaker(node instanceof RemoteNode ? Channel.MAX_HAND : channel.handSize());
+        channel.bind();
         try {
             if (!gate.pass()) {
                 return;

@@ -52,6 +52,20 @@ class ChannelTest {
     }
 
     @Test
+    void aWorkerThatHasNotStartedYetStillGetsItsShare() throws Exception {
+        Channel channel = new Channel("work", 1024, quiescence);
+        channel.join(channel.handSize()); // started by the run, not running yet
+        Channel.Hand first = channel.registerTaker(channel.handSize());
+        for (int i = 0; i < 8; i++) {
+            channel.put(i);
+        }
+
+        assertThat(channel.fill(first, 0, Channel.FOREVER))
+                .as("8 waiting, 2 workers")
+                .isEqualTo(4);
+    }
+
+    @Test
     void aTimedTakeReturnsItemsATimeoutOrTheEnd() throws Exception {
         Channel channel = new Channel("work", 4, quiescence);
         Channel.Hand hand = channel.registerTaker(1);
