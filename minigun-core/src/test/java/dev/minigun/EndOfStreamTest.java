@@ -172,4 +172,32 @@ class EndOfStreamTest {
 
         assertThat(batches).containsExactly(List.of(1, 2, 3), List.of(4));
     }
+
+    @Test
+    void aListStartedAfterAFullOneStillLeavesAfterItsOwnWait() {
+        Pipeline p = Pipeline.create("timed-again");
+        CountDownLatch partialStored = new CountDownLatch(1);
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        p.producer("bursty", (Emitter<Integer> out) -> {
+                    for (int i = 0; i < 13; i++) {
+                        out.emit(i); // one full list of 10, then 3 that start the next
+                    }
+                    // The stage's one timer was set for the first list; it must now serve the second.
+                    if (!partialStored.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the partial batch never arrived");
+                    }
+                    out.emit(13);
+                })
+                .batch("rows", 10, Duration.ofMillis(20))
+                .consume("store", rows -> {
+                    batches.add(rows);
+                    if (rows.size() == 3) {
+                        partialStored.countDown();
+                    }
+                });
+
+        assertNothingLost(p.run());
+
+        assertThat(batches).containsExactly(IntStream.range(0, 10).boxed().toList(), List.of(10, 11, 12), List.of(13));
+    }
 }

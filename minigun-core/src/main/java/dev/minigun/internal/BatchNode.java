@@ -17,6 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>It may be called from several threads (inline under a pool) and from the run's timer, so the
  * buffer is guarded by a lock, held while a full list is emitted: lists leave in the order they
  * were filled.
+ *
+ * <p>One timer at most per stage, not one per list: a list's first item notes the time, and the
+ * timer, when it fires, emits the list if that item has waited long enough, or sets itself for
+ * when it will have. A fast upstream fills many lists per maximum wait, and they cost the timer
+ * nothing (one task per list used to keep the run's timer thread busy at 100,000 lists a second).
  */
 public final class BatchNode extends StageNode {
     private final int size;
@@ -25,7 +30,8 @@ public final class BatchNode extends StageNode {
     private final Quiescence quiescence;
     private final ReentrantLock lock = new ReentrantLock();
     private ArrayList<Object> buffer;
-    private long generation;
+    private long firstItemAt; // System.nanoTime() when the buffer's first item came; under lock
+    private boolean timerSet; // under lock
 
     /**
      * The runtime of a batch stage; {@code timer} is {@code null} when {@code maxWaitNanos} is 0.
@@ -57,7 +63,10 @@ public final class BatchNode extends StageNode {
         try {
             buffer.add(item);
             if (buffer.size() == 1 && timer != null) {
-                scheduleTimeout(generation);
+                firstItemAt = System.nanoTime();
+                if (!timerSet) {
+                    timerSet = schedule(maxWaitNanos);
+                }
             }
             if (buffer.size() >= size) {
                 emitLocked(buffer.size() - 1); // this item is counted below, once the list has left
@@ -76,7 +85,6 @@ public final class BatchNode extends StageNode {
     private void emitLocked(int counted) {
         List<Object> full = Collections.unmodifiableList(buffer);
         buffer = newBuffer();
-        generation++;
         try {
             out.emit(full);
         } catch (RunCancelledException e) {
@@ -90,15 +98,17 @@ public final class BatchNode extends StageNode {
         }
     }
 
-    private void scheduleTimeout(long forGeneration) {
+    /** Sets the timer to fire in {@code nanos}; whether it is set. */
+    private boolean schedule(long nanos) {
         try {
-            timer.schedule(() -> timedFlush(forGeneration), maxWaitNanos, TimeUnit.NANOSECONDS);
+            timer.schedule(this::timedFlush, nanos, TimeUnit.NANOSECONDS);
+            return true;
         } catch (RejectedExecutionException e) {
-            // The run is ending: the final flush at end of stream takes care of the buffer.
+            return false; // the run is ending: the final flush at end of stream takes care of the buffer
         }
     }
 
-    private void timedFlush(long forGeneration) {
+    private void timedFlush() {
         // The end-of-stream lock keeps the coordinator from concluding while this flush moves items.
         try {
             quiescence.endOfStreamLock().lockInterruptibly();
@@ -108,8 +118,14 @@ public final class BatchNode extends StageNode {
         try {
             lock.lock();
             try {
-                if (forGeneration == generation && !buffer.isEmpty()) {
-                    emitLocked(buffer.size());
+                timerSet = false;
+                if (!buffer.isEmpty()) {
+                    long waited = System.nanoTime() - firstItemAt;
+                    if (waited >= maxWaitNanos) {
+                        emitLocked(buffer.size());
+                    } else {
+                        timerSet = schedule(maxWaitNanos - waited); // a later list: its own time
+                    }
                 }
             } finally {
                 lock.unlock();
