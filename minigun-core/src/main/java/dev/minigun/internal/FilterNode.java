@@ -15,51 +15,58 @@ public final class FilterNode extends StageNode {
         this.predicate = (ItemPredicate<Object>) predicate;
     }
 
-    // Overridden here, not inherited, so that the call to the next stage below is this class's own
-    // (see "Fused chains" in StageNode).
+    // Overridden here, not inherited, so that the call to the next stage below is this class's own;
+    // and written out twice, so that the counted path's compiled code carries no timing code (see
+    // "Fused chains" in StageNode).
     @Override
     void acceptCounted(Object item) {
-        go(item, false);
+        try {
+            if (!predicate.test(item)) {
+                counters.filtered.increment();
+                return;
+            }
+            StageNode n = next;
+            if (n != null) {
+                counters.handedOn.increment();
+                n.acceptCounted(item);
+            } else {
+                out.emit(item);
+            }
+            counters.completed.increment();
+        } catch (Throwable t) {
+            continueFailed(item, t);
+        }
     }
 
     @Override
     void acceptTimed(Object item) {
-        go(item, true);
-    }
-
-    private void go(Object item, boolean timed) {
-        long start = timed ? System.nanoTime() : 0;
+        long start = System.nanoTime();
         try {
-            filter(item, timed);
+            if (predicate.test(item)) {
+                StageNode n = next;
+                if (n != null) {
+                    counters.handedOn.increment();
+                    n.acceptTimed(item);
+                } else {
+                    out.emit(item);
+                }
+                counters.completed.increment();
+            } else {
+                counters.filtered.increment();
+            }
         } catch (Throwable t) {
             continueFailed(item, t);
         }
-        if (timed) {
-            timed(start);
-        }
+        timed(start);
     }
 
     @Override
     void handle(Object item) throws Exception {
-        filter(item, false);
-    }
-
-    private void filter(Object item, boolean timed) throws Exception {
-        if (!predicate.test(item)) {
-            counters.filtered.increment();
-            return;
-        }
-        StageNode n = next;
-        if (n != null) {
-            counters.handedOn.increment();
-            if (timed) {
-                n.acceptTimed(item);
-            } else {
-                n.acceptCounted(item);
-            }
-        } else {
+        if (predicate.test(item)) {
             out.emit(item);
+            counters.completed.increment();
+        } else {
+            counters.filtered.increment();
         }
-        counters.completed.increment();
     }
 }

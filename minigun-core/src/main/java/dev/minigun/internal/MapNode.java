@@ -15,48 +15,48 @@ public final class MapNode extends StageNode {
         this.function = (ItemFunction<Object, Object>) function;
     }
 
-    // Overridden here, not inherited, so that the call to the next stage below is this class's own
-    // (see "Fused chains" in StageNode).
+    // Overridden here, not inherited, so that the call to the next stage below is this class's own;
+    // and written out twice, so that the counted path's compiled code carries no timing code (see
+    // "Fused chains" in StageNode).
     @Override
     void acceptCounted(Object item) {
-        go(item, false);
+        try {
+            Object result = function.apply(item);
+            StageNode n = next;
+            if (n != null && result != null) {
+                counters.handedOn.increment();
+                n.acceptCounted(result);
+            } else {
+                out.emit(result);
+            }
+            counters.completed.increment();
+        } catch (Throwable t) {
+            continueFailed(item, t);
+        }
     }
 
     @Override
     void acceptTimed(Object item) {
-        go(item, true);
-    }
-
-    private void go(Object item, boolean timed) {
-        long start = timed ? System.nanoTime() : 0;
+        long start = System.nanoTime();
         try {
-            map(item, timed);
+            Object result = function.apply(item);
+            StageNode n = next;
+            if (n != null && result != null) {
+                counters.handedOn.increment();
+                n.acceptTimed(result);
+            } else {
+                out.emit(result);
+            }
+            counters.completed.increment();
         } catch (Throwable t) {
             continueFailed(item, t);
         }
-        if (timed) {
-            timed(start);
-        }
+        timed(start);
     }
 
     @Override
     void handle(Object item) throws Exception {
-        map(item, false);
-    }
-
-    private void map(Object item, boolean timed) throws Exception {
-        Object result = function.apply(item);
-        StageNode n = next;
-        if (n != null && result != null) {
-            counters.handedOn.increment();
-            if (timed) {
-                n.acceptTimed(result);
-            } else {
-                n.acceptCounted(result);
-            }
-        } else {
-            out.emit(result);
-        }
+        out.emit(function.apply(item));
         counters.completed.increment();
     }
 }

@@ -15,7 +15,11 @@ import dev.minigun.ErrorPolicy;
  * override {@link #acceptCounted} and {@link #acceptTimed} and make the call to {@code next} in
  * their own code, where a chain such as map → filter → sink sees one receiver per call and
  * compiles into one loop body (as Reactor's operators do, each with its own {@code onNext}). Those
- * overrides are near-copies on purpose: folding them into one method here would undo it.
+ * overrides are near-copies on purpose: folding them into one method here would undo it. Within a
+ * class, the counted and the timed path are written out separately too: a shared helper taking a
+ * {@code timed} flag was compiled once with both paths, the timed one with the clock and the
+ * histogram inlined, and C2 then refused to inline that "big method" into the producer's loop
+ * (PrintInlining: "already compiled into a big method"); now the counted chain inlines whole.
  */
 public abstract sealed class StageNode
         permits ProcessNode, MapNode, FilterNode, BatchNode, MergeNode, SinkNode, RemoteNode {
