@@ -1,5 +1,6 @@
 package dev.minigun;
 
+import static dev.minigun.testing.Eventually.within;
 import static dev.minigun.testing.NoLoss.assertConserved;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -29,18 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdaptivePoolTest {
     static final int BURST = 400;
-
-    /** Polls {@code condition} until it holds or {@code timeout} passes; says whether it held. */
-    static boolean eventually(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(5_000_000);
-        }
-        return true;
-    }
 
     static int contexts(Running run, String stage) {
         return run.stats().stage(stage).contexts();
@@ -95,24 +82,24 @@ class AdaptivePoolTest {
 
             Running run = p.start();
             try {
-                assertThat(eventually(Duration.ofSeconds(20), () -> contexts(run, "work") == 4))
+                assertThat(within(Duration.ofSeconds(20), () -> contexts(run, "work") == 4))
                         .as("the pool grew to its max under the first burst")
                         .isTrue();
                 seen.add(4);
-                assertThat(eventually(Duration.ofSeconds(5), () -> alive(run, "work") == 4))
+                assertThat(within(Duration.ofSeconds(5), () -> alive(run, "work") == 4))
                         .as("its four threads run")
                         .isTrue();
-                assertThat(eventually(Duration.ofSeconds(20), () -> contexts(run, "work") == 1))
+                assertThat(within(Duration.ofSeconds(20), () -> contexts(run, "work") == 1))
                         .as("the pool shrank back to its min once idle")
                         .isTrue();
                 seen.add(1);
-                assertThat(eventually(Duration.ofSeconds(5), () -> alive(run, "work") == 1))
+                assertThat(within(Duration.ofSeconds(5), () -> alive(run, "work") == 1))
                         .as("the threads that left have ended and were given back")
                         .isTrue();
                 assertThat(run.stats().stage("work").in()).isEqualTo(BURST);
 
                 secondBurst.countDown();
-                assertThat(eventually(Duration.ofSeconds(20), () -> contexts(run, "work") == 4))
+                assertThat(within(Duration.ofSeconds(20), () -> contexts(run, "work") == 4))
                         .as("the pool grew again under the second burst")
                         .isTrue();
                 seen.add(4);

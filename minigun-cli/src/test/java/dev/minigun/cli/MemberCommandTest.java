@@ -2,12 +2,12 @@ package dev.minigun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minigun.testing.Eventually;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -76,10 +76,8 @@ class MemberCommandTest {
         Thread member = Thread.ofPlatform()
                 .start(() -> code.set(cmd.execute("member", "--cluster-name", cluster, "--port", "" + port)));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!out.toString().contains("Ctrl-C stops it") && member.isAlive() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(20_000_000);
-        }
+        Eventually.within(
+                Duration.ofSeconds(60), () -> out.toString().contains("Ctrl-C stops it") || !member.isAlive());
         member.interrupt();
         member.join(Duration.ofSeconds(30));
 

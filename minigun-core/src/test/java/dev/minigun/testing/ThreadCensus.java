@@ -23,10 +23,7 @@ public final class ThreadCensus {
      * deliberately abandoned a thread that ignores interrupts and then let it finish.
      */
     public static void awaitNoMinigunThreads(java.time.Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!minigunThreads().isEmpty() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        Eventually.within(timeout, () -> minigunThreads().isEmpty());
     }
 
     /** The threads among {@code seen} (platform or virtual) that are still alive. */

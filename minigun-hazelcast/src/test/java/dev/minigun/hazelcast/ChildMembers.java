@@ -2,6 +2,7 @@ package dev.minigun.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minigun.testing.Eventually;
 import dev.minigun.testing.ProcessCensus;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Member JVMs on loopback started by a test with this JVM's JDK and class path (as the process
@@ -90,10 +90,7 @@ final class ChildMembers implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!alive().isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(10_000_000);
-        }
+        Eventually.within(Duration.ofSeconds(5), () -> alive().isEmpty());
         assertThat(alive()).as("member JVMs left behind").isEmpty();
     }
 

@@ -2,13 +2,13 @@ package dev.minigun.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minigun.testing.Eventually;
 import dev.minigun.testing.ThreadCensus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Clusters for tests that collide with nobody: a cluster name of their own (a member of another
@@ -64,10 +64,8 @@ final class TestClusters {
 
     /** No coordinator client thread, no engine thread left within 5 s. */
     static void assertNoClientLeft() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!hazelcastThreads("cluster-client-").isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(20_000_000);
-        }
+        Eventually.within(
+                Duration.ofSeconds(5), () -> hazelcastThreads("cluster-client-").isEmpty());
         assertThat(hazelcastThreads("cluster-client-"))
                 .as("client threads left behind")
                 .isEmpty();
@@ -79,10 +77,7 @@ final class TestClusters {
 
     /** No thread of any Hazelcast instance left within 10 s (members shut down). */
     static void assertNoHazelcastLeft() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!hazelcastThreads("").isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(20_000_000);
-        }
+        Eventually.within(Duration.ofSeconds(10), () -> hazelcastThreads("").isEmpty());
         assertThat(hazelcastThreads("")).as("Hazelcast threads left behind").isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.minigun.process;
 
+import static dev.minigun.testing.Eventually.within;
 import static dev.minigun.testing.NoLoss.assertConserved;
 import static dev.minigun.testing.ThreadCensus.minigunThreads;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +29,6 @@ class AdaptiveProcessesTest {
     @AfterEach
     void nothingLeft() {
         Workers.assertNoneLeft();
-    }
-
-    static boolean eventually(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(10_000_000);
-        }
-        return true;
     }
 
     static long aliveWorkers(Running run) {
@@ -71,10 +59,10 @@ class AdaptiveProcessesTest {
                 .consume("done", done::add);
 
         Running run = p.start();
-        boolean grew = eventually(Duration.ofSeconds(60), () -> aliveWorkers(run) == 3);
-        boolean drained = eventually(
-                Duration.ofSeconds(60), () -> run.stats().stage("done").in() == 400);
-        boolean shrank = eventually(Duration.ofSeconds(60), () -> aliveWorkers(run) == 1);
+        boolean grew = within(Duration.ofSeconds(60), () -> aliveWorkers(run) == 3);
+        boolean drained =
+                within(Duration.ofSeconds(60), () -> run.stats().stage("done").in() == 400);
+        boolean shrank = within(Duration.ofSeconds(60), () -> aliveWorkers(run) == 1);
         shrunk.countDown();
         RunReport report = assertConserved(run.await());
 

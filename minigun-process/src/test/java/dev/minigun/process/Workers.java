@@ -2,11 +2,11 @@ package dev.minigun.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.minigun.testing.Eventually;
 import dev.minigun.testing.ProcessCensus;
 import dev.minigun.testing.ThreadCensus;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /** Finds this JVM's worker processes, and checks that a test leaves none (and no engine thread) behind. */
 final class Workers {
@@ -28,13 +28,8 @@ final class Workers {
 
     /** Waits, polling up to {@code timeout}, until {@code pids} have all exited; returns those still alive. */
     static List<Long> awaitGone(List<Long> pids, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Long> alive = alive(pids);
-        while (!alive.isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(10_000_000);
-            alive = alive(pids);
-        }
-        return alive;
+        Eventually.within(timeout, () -> alive(pids).isEmpty());
+        return alive(pids);
     }
 
     static List<Long> alive(List<Long> pids) {
@@ -46,13 +41,8 @@ final class Workers {
 
     /** Polls up to {@code timeout} until at least {@code n} workers run; returns their pids. */
     static List<Long> awaitAtLeast(int n, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Long> pids = pids();
-        while (pids.size() < n && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(5_000_000);
-            pids = pids();
-        }
-        return pids;
+        Eventually.within(timeout, () -> pids().size() >= n);
+        return pids();
     }
 
     /** No worker process is left within 2 s, and no engine thread. */
