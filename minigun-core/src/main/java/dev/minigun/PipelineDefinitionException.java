@@ -13,4 +13,9 @@ public class PipelineDefinitionException extends PipelineException {
     public PipelineDefinitionException(String stage, String message) {
         super(stage, message);
     }
+
+    /** As above, found out through {@code cause} (a module that could not reach what the stage needs). */
+    public PipelineDefinitionException(String stage, String message, Throwable cause) {
+        super(stage, message, cause);
+    }
 }

@@ -8,8 +8,6 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import dev.minigun.process.ShippedStage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -60,7 +58,7 @@ final class BatchTask implements Callable<byte[]>, IdentifiedDataSerializable, H
     }
 
     @Override
-    public byte[] call() {
+    public byte[] call() throws IOException {
         Address here = member.getCluster().getLocalMember().getAddress();
         String where = "member " + here.getHost() + ":" + here.getPort();
         ShippedStage.Runner runner;
@@ -78,16 +76,13 @@ final class BatchTask implements Callable<byte[]>, IdentifiedDataSerializable, H
         } catch (IOException | RuntimeException e) {
             return answer(REJECTED, String.valueOf(e.getMessage()));
         }
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(items.length + 64);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(RESULT);
-            out.write(runner.run(batch));
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            return answer(REJECTED, "cannot send the outcomes back from " + where + ": " + e);
-        }
+        // The stage's code has run once the outcomes exist: if they cannot be written, the slice
+        // fails with that cause (an ExecutionException at the coordinator), it is never re-sent.
+        byte[] outcomes = runner.run(batch);
+        byte[] answer = new byte[outcomes.length + 1];
+        answer[0] = RESULT;
+        System.arraycopy(outcomes, 0, answer, 1, outcomes.length);
+        return answer;
     }
 
     private static byte[] answer(byte status, String message) {

@@ -85,37 +85,48 @@ final class ClusterStage implements RemoteStage {
         int k = Math.min(members.size(), items.size());
         int first = Math.floorMod(rotation.getAndIncrement(), members.size());
         List<Flight> flights = new ArrayList<>(k);
+        List<Future<byte[]>> sent = new ArrayList<>(); // every answer awaited, re-sends included
         try {
             for (int i = 0; i < k; i++) {
                 int from = items.size() * i / k;
                 int to = items.size() * (i + 1) / k;
-                Flight f = launch(items.subList(from, to), from, members.get((first + i) % members.size()), outcomes);
+                Flight f = launch(
+                        items.subList(from, to), from, members.get((first + i) % members.size()), outcomes, sent);
                 if (f != null) {
                     flights.add(f);
                 }
             }
             for (Flight f : flights) {
-                land(f, outcomes);
+                land(f, outcomes, sent);
             }
         } catch (InterruptedException e) {
-            flights.forEach(f -> f.answer().cancel(true));
+            sent.forEach(answer -> answer.cancel(true));
             throw e;
         }
         return Arrays.asList(outcomes);
     }
 
     /** Encodes {@code slice} (an item that cannot travel fails alone) and sends it; null if nothing is left to send. */
-    private Flight launch(List<Object> slice, int offset, Member member, RemoteOutcome[] outcomes) throws IOException {
+    private Flight launch(
+            List<Object> slice, int offset, Member member, RemoteOutcome[] outcomes, List<Future<byte[]>> answers)
+            throws IOException {
         ShippedStage.Outgoing out = shipped.encode(slice, "a cluster member");
         out.unsendable().forEach((i, outcome) -> outcomes[offset + i] = outcome);
         if (out.sent().isEmpty()) {
             return null;
         }
-        return send(slice, offset, out.sent(), out.payload(), member);
+        return send(slice, offset, out.sent(), out.payload(), member, answers);
     }
 
-    private Flight send(List<Object> slice, int offset, List<Integer> sent, byte[] payload, Member member) {
-        byte[] withCode = hasCode.contains(member.getUuid()) ? null : code;
+    private Flight send(
+            List<Object> slice,
+            int offset,
+            List<Integer> sent,
+            byte[] payload,
+            Member member,
+            List<Future<byte[]>> answers) {
+        // The code goes with the first slice to each member (it answers NEED_CODE if it lost it).
+        byte[] withCode = hasCode.add(member.getUuid()) ? code : null;
         Future<byte[]> answer;
         try {
             answer = executor.submitToMember(new BatchTask(id, withCode, payload), member);
@@ -125,11 +136,36 @@ final class ClusterStage implements RemoteStage {
             }
             answer = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
+        answers.add(answer);
         return new Flight(slice, offset, sent, payload, member, answer);
     }
 
-    /** Waits for {@code flight}'s answer and records its outcomes; a slice whose member is lost goes to another. */
-    private void land(Flight flight, RemoteOutcome[] outcomes) throws Exception {
+    /**
+     * Waits for {@code flight}'s answer and records its outcomes; a slice whose member is lost goes
+     * to another. A slice that fails otherwise (a timeout, an answer that cannot be read, no member
+     * left) fails its own items with that cause; the other slices of the batch keep their outcomes.
+     */
+    private void land(Flight flight, RemoteOutcome[] outcomes, List<Future<byte[]>> answers)
+            throws InterruptedException {
+        try {
+            landOrThrow(flight, outcomes, answers);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            Exception failure = e instanceof ExecutionException x && x.getCause() instanceof Exception c ? c : e;
+            RemoteOutcome failed = ShippedStage.failed(new IllegalStateException(
+                    "stage '" + shipped.stage() + "': the slice sent to " + address(flight.member()) + " failed: "
+                            + failure,
+                    failure));
+            for (int i : flight.sent()) {
+                if (outcomes[flight.offset() + i] == null) {
+                    outcomes[flight.offset() + i] = failed;
+                }
+            }
+        }
+    }
+
+    private void landOrThrow(Flight flight, RemoteOutcome[] outcomes, List<Future<byte[]>> answers) throws Exception {
         Flight f = flight;
         while (true) {
             byte[] answer;
@@ -137,13 +173,17 @@ final class ClusterStage implements RemoteStage {
                 answer = f.answer().get();
             } catch (ExecutionException e) {
                 if (!isMemberLoss(e.getCause())) {
-                    throw new IllegalStateException(
-                            "stage '" + shipped.stage() + "': the batch sent to " + address(f.member()) + " failed: "
-                                    + e.getCause(),
-                            e.getCause());
+                    throw e;
                 }
                 tally(f.member()).lost();
-                f = send(f.slice(), f.offset(), f.sent(), f.payload(), anotherMember());
+                Member next;
+                try {
+                    next = anotherMember();
+                } catch (IllegalStateException none) {
+                    none.addSuppressed(e.getCause()); // how the last member was lost
+                    throw none;
+                }
+                f = send(f.slice(), f.offset(), f.sent(), f.payload(), next, answers);
                 continue;
             }
             switch (answer[0]) {
@@ -156,13 +196,12 @@ final class ClusterStage implements RemoteStage {
                     for (int i = 0; i < got.size(); i++) {
                         outcomes[f.offset() + f.sent().get(i)] = got.get(i);
                     }
-                    hasCode.add(f.member().getUuid());
                     tally(f.member()).ran(got.size());
                     return;
                 }
                 case BatchTask.NEED_CODE -> {
                     hasCode.remove(f.member().getUuid());
-                    f = send(f.slice(), f.offset(), f.sent(), f.payload(), f.member());
+                    f = send(f.slice(), f.offset(), f.sent(), f.payload(), f.member(), answers);
                 }
                 case BatchTask.REJECTED -> {
                     String why = text(answer);
@@ -173,9 +212,9 @@ final class ClusterStage implements RemoteStage {
                     }
                     // The member refused something in the slice: find which item, one at a time.
                     for (int i : f.sent()) {
-                        Flight one = launch(List.of(f.slice().get(i)), f.offset() + i, f.member(), outcomes);
+                        Flight one = launch(List.of(f.slice().get(i)), f.offset() + i, f.member(), outcomes, answers);
                         if (one != null) {
-                            land(one, outcomes);
+                            land(one, outcomes, answers);
                         }
                     }
                     return;

@@ -46,7 +46,8 @@ public final class HazelcastContextProvider implements ContextProvider {
                             + " answered within " + config.connectTimeout().toMillis() + " ms: start one with"
                             + " `minigun member --cluster-name " + config.clusterName() + " --port " + port
                             + "`, or point " + ClusterConfig.MEMBERS_PROPERTY
-                            + " (MINIGUN_CLUSTER_MEMBERS, or ClusterConfig.use) at running members");
+                            + " (MINIGUN_CLUSTER_MEMBERS, or ClusterConfig.use) at running members",
+                    e);
         }
         return new ClusterStage(shipped, where, lease);
     }

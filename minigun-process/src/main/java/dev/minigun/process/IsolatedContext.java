@@ -2,8 +2,6 @@ package dev.minigun.process;
 
 import dev.minigun.ContextKind;
 import dev.minigun.execution.RemoteOutcome;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.util.ArrayList;
@@ -44,11 +42,7 @@ public final class IsolatedContext extends ThreadHostedContext {
     /** This context's own copy of the stage's code, made on first use. */
     private StageRunner runner() throws IOException {
         if (runner == null) {
-            StageShipment s = stage.shipment();
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(s.bootstrap()));
-            Bootstrap boot = (Bootstrap) new JdkCodec(AllowList.of(s.bootClasses()), false)
-                    .named("isolated stage '" + s.stage() + "'")
-                    .decode(in.readAllBytes());
+            Bootstrap boot = ShippedStage.readBootstrap(stage.shipment().code());
             runner = new StageRunner(boot.kind(), boot.function());
         }
         return runner;

@@ -111,7 +111,8 @@ public final class ShippedStage {
         return out;
     }
 
-    private static RemoteOutcome failed(Throwable t) {
+    /** The outcome of an item that failed with {@code t} before or after its stage's code ran. */
+    public static RemoteOutcome failed(Throwable t) {
         return new RemoteOutcome(List.of(), false, Optional.of(t));
     }
 

@@ -20,22 +20,16 @@ import java.util.Set;
  * went into it (the bootstrap frame's own allow-list), and the item allow-list inferred from it.
  *
  * @param stage the stage's name
- * @param bootstrap the serialized {@link Bootstrap}
- * @param bootClasses the classes written into {@code bootstrap}
+ * @param code the serialized {@link Bootstrap} with its own allow-list (the classes written into it),
+ *     as one blob: what a worker or member reads first ({@link ShippedStage#readBootstrap})
  * @param allowList the stage's item allow-list
  * @param codecName the codec workers use
  * @param recycleAfter replace a worker after this many items (0 never)
  */
-record StageShipment(
-        String stage,
-        byte[] bootstrap,
-        List<String> bootClasses,
-        AllowList allowList,
-        String codecName,
-        int recycleAfter) {
+record StageShipment(String stage, byte[] code, AllowList allowList, String codecName, int recycleAfter) {
 
-    /** The bootstrap with its own allow-list, as one blob: what a worker or member reads first. */
-    byte[] code() {
+    /** The bootstrap with the classes written into it in front, made once per stage. */
+    private static byte[] code(List<String> bootClasses, byte[] bootstrap) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(bootstrap.length + 512);
             java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
@@ -90,7 +84,7 @@ record StageShipment(
                 new Bootstrap(stage, kind, function, options.onStart(), options.onStop(), allow.entries(), codec);
         Collector done = collect(stage, where, boot);
         return new StageShipment(
-                stage, done.bytes.toByteArray(), List.copyOf(done.written), allow, codec, options.recycleAfter());
+                stage, code(List.copyOf(done.written), done.bytes.toByteArray()), allow, codec, options.recycleAfter());
     }
 
     private static Collector collect(String stage, String where, Bootstrap boot) {
