@@ -46,6 +46,7 @@ final class AdaptivePool implements Elastic {
     private int next;
     private boolean wasHigh;
     private boolean stopped;
+    private boolean growthFailed;
 
     AdaptivePool(
             String pipeline,
@@ -83,8 +84,14 @@ final class AdaptivePool implements Elastic {
     }
 
     private void launch(ExecutionContext ctx) {
+        Worker worker = new Worker(node, channel, control, gate, this);
+        try {
+            ctx.execute(worker);
+        } catch (RuntimeException | Error e) {
+            worker.abandon();
+            throw e;
+        }
         mine.add(ctx);
-        ctx.execute(new Worker(node, channel, control, gate, this));
         peak.accumulateAndGet(live.incrementAndGet(), Math::max);
     }
 
@@ -103,10 +110,11 @@ final class AdaptivePool implements Elastic {
         int depth = channel.depth();
         boolean high = depth >= highWater;
         int n = live.get();
-        if (high && wasHigh && n < max && busy.get() >= n) {
+        if (high && wasHigh && n < max && busy.get() >= n && !growthFailed) {
             String name = stage + "#" + next;
+            ExecutionContext ctx = null;
             try {
-                ExecutionContext ctx = factory == null ? pool.tryAcquire(name) : pool.tryAcquire(name, factory);
+                ctx = factory == null ? pool.tryAcquire(name) : pool.tryAcquire(name, factory);
                 if (ctx != null) {
                     next++;
                     launch(ctx);
@@ -116,9 +124,13 @@ final class AdaptivePool implements Elastic {
                             "queue " + depth + " of " + channel.capacity() + " (high-water " + highWater + ") and all "
                                     + n + " busy");
                 }
-            } catch (RuntimeException e) {
-                // The stage goes on with the contexts it has; the report says why it stopped growing.
-                stopped = true;
+            } catch (RuntimeException | Error e) {
+                // The stage goes on with the contexts it has (still reaped as their workers leave);
+                // the report says why it stopped growing.
+                if (ctx != null && !mine.contains(ctx)) {
+                    pool.release(ctx);
+                }
+                growthFailed = true;
                 control.failed(
                         dev.minigun.internal.Failure.ofHook(stage, "growing the adaptive pool", e),
                         dev.minigun.ErrorPolicy.skip());

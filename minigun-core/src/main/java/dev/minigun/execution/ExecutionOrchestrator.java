@@ -99,7 +99,13 @@ public final class ExecutionOrchestrator {
             }
         } catch (RuntimeException e) {
             // A stage prepared before the one that failed may hold a connection: the run never starts.
-            remoteStages.values().forEach(RemoteStage::close);
+            for (RemoteStage prepared : remoteStages.values()) {
+                try {
+                    prepared.close();
+                } catch (RuntimeException closeFailure) {
+                    e.addSuppressed(closeFailure);
+                }
+            }
             throw e;
         }
         boolean timed = graph.timeout().isPresent()

@@ -60,7 +60,7 @@ public record Placement(
 
     /** The same placement with {@code n} contexts, after the global limit is shared. */
     Placement withContexts(int n) {
-        int callers = maxContexts > requested ? Math.max(n, maxContexts) : n;
+        int callers = maxContexts > requested ? maxContexts : n; // an adaptive pool may grow to its maximum
         return new Placement(
                 stage, kind, n, requested, affinity, host, queueSize, callers, rule, maxContexts, priority);
     }

@@ -27,17 +27,6 @@ public record PoolShare(
         priorities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(priorities));
     }
 
-    /** A share among stages that all have priority 0. */
-    public PoolShare(ContextKind kind, int limit, long demand, Map<String, Integer> granted) {
-        this(kind, limit, demand, granted, zeros(granted));
-    }
-
-    private static Map<String, Integer> zeros(Map<String, Integer> granted) {
-        Map<String, Integer> zeros = new java.util.LinkedHashMap<>();
-        granted.keySet().forEach(stage -> zeros.put(stage, 0));
-        return zeros;
-    }
-
     /** Whether any stage sharing this limit has a priority other than 0. */
     public boolean prioritized() {
         return priorities.values().stream().anyMatch(p -> p != 0);

@@ -66,13 +66,9 @@ public abstract class ThreadBackedContext implements ExecutionContext {
         return t != null && t.isAlive();
     }
 
+    /** Interrupts this context's thread, if it started. */
     @Override
     public void terminate() {
-        interruptThread();
-    }
-
-    /** Interrupts this context's thread, if it started. */
-    protected final void interruptThread() {
         Thread t = thread;
         if (t != null) {
             t.interrupt();

@@ -177,7 +177,8 @@ public final class Channel {
         if ((long) INDEX.getAndAdd(indexes, WORK, 1L) == 0) {
             quiescence.enter();
         }
-        if (overflowed != 0 || !offer(item)) {
+        // Only a taker's own puts must queue up behind its overflowed items; others go to the ring.
+        if ((overflowed != 0 && TAKING_FROM.get() == this) || !offer(item)) {
             try {
                 putSlowly(item);
             } catch (Throwable e) {

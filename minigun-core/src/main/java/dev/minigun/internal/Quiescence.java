@@ -32,16 +32,6 @@ public final class Quiescence {
         pending.addAndGet(n);
     }
 
-    /** {@code n} units of work have finished. */
-    public void exit(int n) {
-        if (pending.addAndGet(-n) == 0) {
-            Thread t = waiter;
-            if (t != null) {
-                LockSupport.unpark(t);
-            }
-        }
-    }
-
     /** One unit of work has finished. */
     public void exit() {
         if (pending.decrementAndGet() == 0) {

@@ -1,5 +1,7 @@
 package dev.minigun.internal;
 
+import dev.minigun.ErrorPolicy;
+
 /**
  * The loop of one context of a stage that owns contexts: takes items from the stage's queue and
  * runs the stage (and every stage colocated after it) on each, until the queue is closed and
@@ -34,6 +36,11 @@ public final class Worker implements Runnable {
         this.elastic = elastic;
         // Counted now, before it runs: workers already running leave it its share of the first items.
         this.hand = channel.join(node instanceof RemoteNode ? Channel.MAX_HAND : channel.handSize());
+    }
+
+    /** Gives back this worker's place at the queue: its context never started it. */
+    public void abandon() {
+        channel.unregisterTaker(hand);
     }
 
     /**
@@ -114,6 +121,11 @@ public final class Worker implements Runnable {
                     }
                 } catch (RunCancelledException e) {
                     return; // what is left in the hand stays counted as waiting
+                } catch (Throwable t) {
+                    // Not the stage's code (its failures are settled item by item): the engine's own
+                    // accounting failed. The run fails with the cause; the hand's items count as waiting.
+                    control.failed(Failure.ofHook(node.name(), "the worker loop", t), ErrorPolicy.failFast());
+                    return;
                 } finally {
                     if (elastic != null) {
                         elastic.idle();

@@ -61,7 +61,7 @@ public final class ProcessContext extends ThreadHostedContext {
     @Override
     public void terminate() {
         terminated = true;
-        interruptThread();
+        super.terminate();
         WorkerProcess w = worker;
         if (w != null) {
             w.terminate();
