@@ -168,7 +168,9 @@ class AdaptivePoolTest {
         RunReport report = assertConserved(run.run());
 
         assertThat(report.consumed()).isEqualTo(300);
-        assertThat(run.pool(ContextKind.THREAD).peak()).isLessThanOrEqualTo(4);
+        assertThat(run.pool(ContextKind.THREAD).peak())
+                .as("it grew into the one spare thread, and no further (the queue stays full for ~600 ms)")
+                .isEqualTo(4);
         assertThat(busyPeak.get()).isLessThanOrEqualTo(2);
         assertThat(ThreadCensus.minigunThreads()).isEmpty();
     }

@@ -61,6 +61,7 @@ class BenchmarksSmokeTest {
                 ProcessWorkerStart.class,
                 StatsCost.class,
                 ClusterScaling.class,
+                AdaptivePoolScaling.class,
                 Calibration.class
             })
     void everyBenchmarkOfTheClassRunsOneShortIteration(Class<?> benchmarks) throws RunnerException {
@@ -74,6 +75,8 @@ class BenchmarksSmokeTest {
                 .param("cost", "0")
                 .param("tokens", "500")
                 .param("members", "1")
+                .param("burst", "20")
+                .param("trickle", "5")
                 .addProfiler(dev.minigun.bench.support.ProbeProfiler.class)
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
@@ -132,5 +135,6 @@ class BenchmarksSmokeTest {
         return n;
     }
 
-    private static final java.util.Set<String> SET_HERE = java.util.Set.of("items", "cost", "tokens", "members");
+    private static final java.util.Set<String> SET_HERE =
+            java.util.Set.of("items", "cost", "tokens", "members", "burst", "trickle");
 }

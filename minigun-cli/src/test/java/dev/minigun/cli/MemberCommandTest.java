@@ -6,6 +6,7 @@ import dev.minigun.testing.Eventually;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -85,10 +86,15 @@ class MemberCommandTest {
                 .isEqualTo("member 127.0.0.1:" + port + " of cluster '" + cluster + "', members [127.0.0.1:" + port
                         + "]; Ctrl-C stops it\nmember " + cluster + " stopped\n");
         assertThat(code.get()).isEqualTo(ExitCodes.INTERRUPTED);
-        assertThat(Thread.getAllStackTraces().keySet().stream()
-                        .map(Thread::getName)
-                        .filter(n -> n.contains("cluster-member-")))
-                .as("member threads left")
-                .isEmpty();
+        // Hazelcast's threads end shortly after its shutdown returns.
+        Eventually.within(Duration.ofSeconds(10), () -> memberThreads().isEmpty());
+        assertThat(memberThreads()).as("member threads left").isEmpty();
+    }
+
+    private static List<String> memberThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(n -> n.contains("cluster-member-"))
+                .toList();
     }
 }

@@ -243,11 +243,14 @@ class ChannelTest {
         }
         sent.set(true);
         quiescence.exit();
-        // The queue gives its unit back once its taker has finished everything and goes to sleep.
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> quiescence.await(() -> false));
-        channel.close();
-        taker.join();
-        watcher.join();
+        try {
+            // The queue gives its unit back once its taker has finished everything and goes to sleep.
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> quiescence.await(() -> false));
+        } finally {
+            channel.close(); // the taker ends, whatever the outcome
+            taker.join();
+            watcher.join();
+        }
 
         assertThat(quietTooEarly.get())
                 .as("times the run looked quiet while the producer was still sending")

@@ -159,8 +159,9 @@ class WorkerFlightRecorderTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } finally {
+                running.cancel(); // also when the wait failed: no worker keeps running after the test
             }
-            running.cancel();
             assertThatThrownBy(running::await).isInstanceOf(PipelineException.class);
         });
         assertThat(named(cancel, START)).hasSize(1);
