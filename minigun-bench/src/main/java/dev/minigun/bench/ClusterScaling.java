@@ -86,10 +86,15 @@ public class ClusterScaling {
         for (int i = 0; i < members; i++) {
             join.add("127.0.0.1:" + (base + i));
         }
-        for (int i = 0; i < members; i++) {
-            started.add(ClusterMember.start(MemberConfig.loopback(name, base + i, join)));
+        try {
+            for (int i = 0; i < members; i++) {
+                started.add(ClusterMember.start(MemberConfig.loopback(name, base + i, join)));
+            }
+            scope = ClusterConfig.use(new ClusterConfig(name, join, Duration.ofSeconds(10)));
+        } catch (RuntimeException | Error e) {
+            tearDown(); // JMH does not tear down a trial whose setup failed
+            throw e;
         }
-        scope = ClusterConfig.use(new ClusterConfig(name, join, Duration.ofSeconds(10)));
         cluster = pipeline("cluster", Exec.cluster(2));
         processes = pipeline("processes", Exec.processes(members));
     }
@@ -116,7 +121,10 @@ public class ClusterScaling {
     /** Leaves the cluster and puts back the worker JVM options. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        scope.close();
+        if (scope != null) {
+            scope.close();
+            scope = null;
+        }
         started.forEach(ClusterMember::close);
         started.clear();
         workerJvm.restore();

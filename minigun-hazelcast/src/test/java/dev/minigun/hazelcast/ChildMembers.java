@@ -31,35 +31,41 @@ final class ChildMembers implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElseThrow();
         String join = String.join(",", TestClusters.addresses(base, n));
         List<Process> started = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<String> command = new ArrayList<>(List.of(java));
-            for (String option :
-                    System.getProperty("minigun.hazelcast.memberJvmOptions", "").split(" ")) {
-                if (!option.isBlank()) {
-                    command.add(option);
+        try {
+            for (int i = 0; i < n; i++) {
+                List<String> command = new ArrayList<>(List.of(java));
+                for (String option : System.getProperty("minigun.hazelcast.memberJvmOptions", "")
+                        .split(" ")) {
+                    if (!option.isBlank()) {
+                        command.add(option);
+                    }
                 }
+                command.addAll(List.of(
+                        "-Dhazelcast.logging.type=none",
+                        "-Dhazelcast.phone.home.enabled=false",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ChildMember.class.getName(),
+                        cluster,
+                        Integer.toString(base + i),
+                        join));
+                started.add(new ProcessBuilder(command)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start());
             }
-            command.addAll(List.of(
-                    "-Dhazelcast.logging.type=none",
-                    "-Dhazelcast.phone.home.enabled=false",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ChildMember.class.getName(),
-                    cluster,
-                    Integer.toString(base + i),
-                    join));
-            started.add(new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start());
+            List<String> addresses = new ArrayList<>();
+            for (Process p : started) {
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String line = out.readLine();
+                assertThat(line).as("member pid %d's first line", p.pid()).startsWith("member ");
+                addresses.add(line.substring("member ".length()));
+            }
+            return new ChildMembers(started, addresses);
+        } catch (IOException | RuntimeException | Error e) {
+            started.forEach(Process::destroyForcibly); // no member JVM outlives a failed start
+            throw e;
         }
-        List<String> addresses = new ArrayList<>();
-        for (Process p : started) {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            assertThat(line).as("member pid %d's first line", p.pid()).startsWith("member ");
-            addresses.add(line.substring("member ".length()));
-        }
-        return new ChildMembers(started, addresses);
     }
 
     /** The members' addresses, in start order. */

@@ -40,8 +40,12 @@ class ClusterStageTest {
 
     @AfterAll
     static void stopMembers() {
-        scope.close();
-        members.forEach(ClusterMember::close);
+        if (scope != null) {
+            scope.close();
+        }
+        if (members != null) {
+            members.forEach(ClusterMember::close);
+        }
         Hazelcast.shutdownAll();
         TestClusters.assertNoHazelcastLeft();
     }

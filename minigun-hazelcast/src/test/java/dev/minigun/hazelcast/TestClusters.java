@@ -40,12 +40,17 @@ final class TestClusters {
     static List<ClusterMember> embedded(String cluster, int base, int n) {
         List<String> join = addresses(base, n);
         List<ClusterMember> members = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            members.add(ClusterMember.start(
-                    MemberConfig.loopback(cluster, base + i, join).withThreads(2)));
+        try {
+            for (int i = 0; i < n; i++) {
+                members.add(ClusterMember.start(
+                        MemberConfig.loopback(cluster, base + i, join).withThreads(2)));
+            }
+            assertThat(members.getFirst().clusterMembers()).hasSize(n);
+            return members;
+        } catch (RuntimeException | Error e) {
+            members.forEach(ClusterMember::close); // no member outlives a failed start
+            throw e;
         }
-        assertThat(members.getFirst().clusterMembers()).hasSize(n);
-        return members;
     }
 
     /**
