@@ -687,24 +687,34 @@ public final class ExecutionOrchestrator {
         long now = endNanos != 0 ? endNanos : System.nanoTime();
         Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - startNanos);
         double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
-        Map<String, Double> current = currentRates(now);
+        // Each stage's in and out summed once (they add up its feeders' counts), so that the report,
+        // the mean rate and the current rate all read the same moment.
+        Map<String, long[]> inAndOut = new java.util.HashMap<>();
+        Map<String, Long> moved = new java.util.HashMap<>();
+        for (StageSpec s : graph.stages()) {
+            StageCounters c = counters.get(s.name());
+            long[] io = {c.inSum(), c.emittedSum()};
+            inAndOut.put(s.name(), io);
+            moved.put(s.name(), s.operation().isProducer() ? io[1] : io[0]);
+        }
+        Map<String, Double> current = currentRates(now, moved);
         List<StageReport> stages = new ArrayList<>();
         for (StageSpec s : graph.stages()) {
             StageCounters c = counters.get(s.name());
+            long[] io = inAndOut.get(s.name());
             Channel ch = channels.get(s.name());
             Placement p = plan.placement(s.name());
             boolean deadLetterSink =
                     s.operation().isSink() && plan.deadLetterTargets().containsValue(s.name());
             long busy = c.busyNanos.sum();
-            long moved = s.operation().isProducer() ? c.emittedSum() : c.inSum();
-            double mean = moved / seconds;
+            double mean = moved.get(s.name()) / seconds;
             AdaptivePool elastic = adaptive.get(s.name());
             int contexts = p.rule().colocates() ? 0 : elastic != null ? elastic.size() : p.contexts();
             stages.add(new StageReport(
                     s.name(),
                     deadLetterSink ? "dead-letter" : s.operation().label(),
-                    c.inSum(),
-                    c.emittedSum(),
+                    io[0],
+                    io[1],
                     c.deliveredSum(),
                     c.completed.sum(),
                     c.failed.sum(),
@@ -740,11 +750,10 @@ public final class ExecutionOrchestrator {
      * snapshot adds a sample (at most every 50 ms), and the rate runs from the newest sample at least
      * a window old (or the oldest there is) to now.
      */
-    private synchronized Map<String, Double> currentRates(long now) {
+    private synchronized Map<String, Double> currentRates(long now, Map<String, Long> movedNow) {
         Map<String, Double> rates = new java.util.HashMap<>();
         for (StageSpec s : graph.stages()) {
-            StageCounters c = counters.get(s.name());
-            long moved = s.operation().isProducer() ? c.emittedSum() : c.inSum();
+            long moved = movedNow.get(s.name());
             java.util.ArrayDeque<long[]> samples =
                     rateSamples.computeIfAbsent(s.name(), k -> new java.util.ArrayDeque<>());
             if (samples.isEmpty() || now - samples.peekLast()[0] >= 50_000_000L) {
