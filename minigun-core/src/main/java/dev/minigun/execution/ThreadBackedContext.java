@@ -5,8 +5,8 @@ import dev.minigun.ContextKind;
 /**
  * The shared body of the contexts that run their task on a thread of their own: the core's platform
  * and virtual threads, and the threads of this JVM through which other modules reach a worker
- * process, an isolated copy of a stage or a cluster ({@code ThreadHostedContext} in {@code
- * minigun-process}). Only how the thread is built differs; one task per context, joined and
+ * process, an isolated copy of a stage ({@code minigun-process}) or a cluster ({@code
+ * minigun-hazelcast}). Only how the thread is built differs; one task per context, joined and
  * interrupted the same way.
  */
 public abstract class ThreadBackedContext implements ExecutionContext {

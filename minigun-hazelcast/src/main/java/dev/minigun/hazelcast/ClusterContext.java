@@ -1,7 +1,7 @@
 package dev.minigun.hazelcast;
 
 import dev.minigun.ContextKind;
-import dev.minigun.process.ThreadHostedContext;
+import dev.minigun.execution.ThreadBackedContext;
 
 /**
  * One context of a {@code cluster(n)} stage: a thread of the coordinator that runs the core's loop
@@ -9,7 +9,7 @@ import dev.minigun.process.ThreadHostedContext;
  * for it. The work runs on the members; this thread only waits, so {@code n} of them cost little.
  * {@link #terminate} interrupts it, which abandons the batch it waits for.
  */
-final class ClusterContext extends ThreadHostedContext {
+final class ClusterContext extends ThreadBackedContext {
 
     ClusterContext(String name) {
         super(name);
@@ -21,7 +21,7 @@ final class ClusterContext extends ThreadHostedContext {
     }
 
     @Override
-    protected void host(Runnable task) {
-        task.run();
+    protected Thread newThread(String threadName, Runnable task) {
+        return Thread.ofPlatform().name(threadName).unstarted(task);
     }
 }

@@ -5,11 +5,10 @@ import dev.minigun.execution.ThreadBackedContext;
 /**
  * The part of a shipped stage's context that is a platform thread of this JVM: it runs the core's
  * loop for the stage ({@link #execute}), can be joined and interrupted. What the thread does around
- * that loop (bind to a worker process, to the stage's isolated copy of its code, or to the cluster
- * that runs the stage in {@code minigun-hazelcast}) is the subclass's {@link #host}. Public for the
- * modules that ship stages elsewhere, like {@link ShippedStage}.
+ * that loop (bind to a worker process, or to the stage's isolated copy of its code) is the
+ * subclass's {@link #host}.
  */
-public abstract class ThreadHostedContext extends ThreadBackedContext {
+abstract class ThreadHostedContext extends ThreadBackedContext {
     /** A context named {@code name} (like {@code orders/price#0}), its thread not started yet. */
     protected ThreadHostedContext(String name) {
         super(name);
