@@ -98,6 +98,90 @@ class StatsTest {
     }
 
     @Test
+    void aFusedChainCountsEachOutcomeAtTheStageWhereItHappened() {
+        Pipeline p = Pipeline.create("outcomes");
+        java.util.Set<Integer> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<Integer> stored = new java.util.ArrayList<>();
+        java.util.Queue<DeadLetter> rejected = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        p.producer("read", (Emitter<Integer> out) -> {
+                    for (int i = 0; i < 100; i++) {
+                        out.emit(i);
+                    }
+                })
+                .map("parse", i -> {
+                    if (i % 10 == 3) {
+                        throw new IllegalArgumentException("bad row " + i); // 10 rows, every attempt
+                    }
+                    if (i % 10 == 5 && failedOnce.add(i)) {
+                        throw new IllegalStateException("flaky row " + i); // 10 rows, the first attempt
+                    }
+                    return i;
+                })
+                .onError(ErrorPolicy.retry(2, java.time.Duration.ZERO).orElse(ErrorPolicy.skip()))
+                .filter("even", i -> i % 2 == 0)
+                .consume("store", i -> {
+                    if (i % 10 == 8) {
+                        throw new IllegalStateException("no room for " + i);
+                    }
+                    stored.add(i);
+                })
+                .onError(ErrorPolicy.deadLetter("rejects"));
+        p.consumer("rejects", rejected::add);
+
+        RunReport report = assertNothingLost(p.run());
+
+        assertThat(report.stage("parse"))
+                .extracting(
+                        StageReport::in,
+                        StageReport::completed,
+                        StageReport::failed,
+                        StageReport::retried,
+                        StageReport::out)
+                .containsExactly(100L, 90L, 10L, 20L, 90L);
+        assertThat(report.stage("even"))
+                .extracting(StageReport::in, StageReport::filtered, StageReport::completed, StageReport::out)
+                .containsExactly(90L, 40L, 50L, 50L);
+        assertThat(report.stage("store"))
+                .extracting(StageReport::in, StageReport::completed, StageReport::deadLettered)
+                .containsExactly(50L, 40L, 10L);
+        assertThat(report.stage("store").completed()).isEqualTo(stored.size());
+        assertThat(report.stage("rejects").in()).isEqualTo(rejected.size()).isEqualTo(10);
+    }
+
+    @Test
+    void aCancelInsideAFusedChainCountsTheItemCancelledWhereItStoodAndHandedOnBeforeIt() throws Exception {
+        Pipeline p = Pipeline.create("halt");
+        CountDownLatch inStore = new CountDownLatch(1);
+        p.producer("read", (Emitter<Integer> out) -> {
+                    for (int i = 0; i < 100; i++) {
+                        out.emit(i);
+                    }
+                })
+                .map("parse", i -> i)
+                .consume("store", i -> {
+                    if (i == 5) {
+                        inStore.countDown();
+                        Thread.sleep(60_000); // a call that hangs until the run is cancelled
+                    }
+                });
+
+        Running running = p.start();
+        assertThat(inStore.await(30, TimeUnit.SECONDS)).isTrue();
+        running.cancel();
+        PipelineException e = org.junit.jupiter.api.Assertions.assertThrows(PipelineException.class, running::await);
+
+        RunReport report = assertNothingLost(e.report().orElseThrow());
+        assertThat(report.stage("read").out()).isEqualTo(6);
+        assertThat(report.stage("parse"))
+                .as("parse did its part and handed item 5 on")
+                .extracting(StageReport::in, StageReport::completed, StageReport::cancelled, StageReport::out)
+                .containsExactly(6L, 6L, 0L, 6L);
+        assertThat(report.stage("store"))
+                .extracting(StageReport::in, StageReport::completed, StageReport::cancelled)
+                .containsExactly(6L, 5L, 1L);
+    }
+
+    @Test
     void currentRatesComeFromSuccessiveSnapshots() throws Exception {
         Pipeline p = Pipeline.create("rates");
         CountDownLatch go = new CountDownLatch(1);

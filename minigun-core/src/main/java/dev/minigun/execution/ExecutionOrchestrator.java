@@ -716,7 +716,7 @@ public final class ExecutionOrchestrator {
                     io[0],
                     io[1],
                     c.deliveredSum(),
-                    c.completed.sum(),
+                    c.completedSum(),
                     c.failed.sum(),
                     c.filtered.sum(),
                     c.deadLettered.sum(),

@@ -25,6 +25,14 @@ public sealed interface Counter permits Counter.SingleWriter, Counter.Shared, Co
     /** Adds one. */
     void increment();
 
+    /**
+     * Adds one and returns a running count for picking samples (see {@link StageNode#sampleDue}): this
+     * counter's value for a single writer, so that counting and sampling are one store on the hottest
+     * path; a racy count of its own for a shared counter, which only has to pick about one item in so
+     * many.
+     */
+    long tick();
+
     /** Adds {@code n} (which may be negative). */
     void add(long n);
 
@@ -59,6 +67,11 @@ public sealed interface Counter permits Counter.SingleWriter, Counter.Shared, Co
         }
 
         @Override
+        public long tick() {
+            return ++value;
+        }
+
+        @Override
         public void add(long n) {
             value += n;
         }
@@ -72,10 +85,17 @@ public sealed interface Counter permits Counter.SingleWriter, Counter.Shared, Co
     /** Written by several threads at once. */
     final class Shared implements Counter {
         private final LongAdder adder = new LongAdder();
+        private long ticks; // racy: lost updates only move which items are sampled
 
         @Override
         public void increment() {
             adder.increment();
+        }
+
+        @Override
+        public long tick() {
+            adder.increment();
+            return ++ticks;
         }
 
         @Override
@@ -95,6 +115,11 @@ public sealed interface Counter permits Counter.SingleWriter, Counter.Shared, Co
 
         @Override
         public void increment() {}
+
+        @Override
+        public long tick() {
+            return 0;
+        }
 
         @Override
         public void add(long n) {}

@@ -13,51 +13,62 @@ public final class FilterNode extends StageNode {
             String name, ItemPredicate<?> predicate, ErrorPolicy policy, RunControl control, StageCounters counters) {
         super(name, policy, control, counters);
         this.predicate = (ItemPredicate<Object>) predicate;
+        counters.settlesUncounted();
     }
 
     // Overridden here, not inherited, so that the call to the next stage below is this class's own;
     // and written out twice, so that the counted path's compiled code carries no timing code (see
-    // "Fused chains" in StageNode).
+    // "Fused chains" in StageNode). An item handed to the next stage is counted by nobody here (see
+    // StageCounters#settledUncounted), and the call is outside the try (see MapNode).
     @Override
     void acceptCounted(Object item) {
+        boolean pass;
         try {
-            if (!predicate.test(item)) {
-                counters.filtered.increment();
-                return;
-            }
-            StageNode n = next;
-            if (n != null) {
-                counters.handedOn.increment();
-                n.acceptCounted(item);
-            } else {
-                out.emit(item);
-            }
-            counters.completed.increment();
+            pass = predicate.test(item);
         } catch (Throwable t) {
             continueFailed(item, t);
+            return;
+        }
+        StageNode n = next;
+        if (!pass) {
+            counters.filtered.increment();
+        } else if (n != null) {
+            n.acceptCounted(item);
+        } else {
+            emit(item);
         }
     }
 
     @Override
     void acceptTimed(Object item) {
         long start = System.nanoTime();
+        boolean pass;
         try {
-            if (predicate.test(item)) {
-                StageNode n = next;
-                if (n != null) {
-                    counters.handedOn.increment();
-                    n.acceptTimed(item);
-                } else {
-                    out.emit(item);
-                }
-                counters.completed.increment();
-            } else {
-                counters.filtered.increment();
-            }
+            pass = predicate.test(item);
+        } catch (Throwable t) {
+            continueFailed(item, t);
+            timed(start);
+            return;
+        }
+        StageNode n = next;
+        if (!pass) {
+            counters.filtered.increment();
+        } else if (n != null) {
+            n.acceptTimed(item);
+        } else {
+            emit(item);
+        }
+        timed(start);
+    }
+
+    /** Sends an item that passed through the outlet (a queued downstream stage, several, or none). */
+    private void emit(Object item) {
+        try {
+            out.emit(item);
+            counters.completed.increment();
         } catch (Throwable t) {
             continueFailed(item, t);
         }
-        timed(start);
     }
 
     @Override

@@ -13,45 +13,59 @@ public final class MapNode extends StageNode {
             String name, ItemFunction<?, ?> function, ErrorPolicy policy, RunControl control, StageCounters counters) {
         super(name, policy, control, counters);
         this.function = (ItemFunction<Object, Object>) function;
+        counters.settlesUncounted();
     }
 
     // Overridden here, not inherited, so that the call to the next stage below is this class's own;
     // and written out twice, so that the counted path's compiled code carries no timing code (see
-    // "Fused chains" in StageNode).
+    // "Fused chains" in StageNode). An item handed to the next stage is counted by nobody here (see
+    // StageCounters#settledUncounted); the call is outside the try, as a stage that has handed an item
+    // on has done its part, whatever happens to the item further down.
     @Override
     void acceptCounted(Object item) {
+        Object result;
         try {
-            Object result = function.apply(item);
-            StageNode n = next;
-            if (n != null && result != null) {
-                counters.handedOn.increment();
-                n.acceptCounted(result);
-            } else {
-                out.emit(result);
-            }
-            counters.completed.increment();
+            result = function.apply(item);
         } catch (Throwable t) {
             continueFailed(item, t);
+            return;
+        }
+        StageNode n = next;
+        if (n != null && result != null) {
+            n.acceptCounted(result);
+        } else {
+            emit(item, result);
         }
     }
 
     @Override
     void acceptTimed(Object item) {
         long start = System.nanoTime();
+        Object result;
         try {
-            Object result = function.apply(item);
-            StageNode n = next;
-            if (n != null && result != null) {
-                counters.handedOn.increment();
-                n.acceptTimed(result);
-            } else {
-                out.emit(result);
-            }
+            result = function.apply(item);
+        } catch (Throwable t) {
+            continueFailed(item, t);
+            timed(start);
+            return;
+        }
+        StageNode n = next;
+        if (n != null && result != null) {
+            n.acceptTimed(result);
+        } else {
+            emit(item, result);
+        }
+        timed(start);
+    }
+
+    /** Sends a result through the outlet (a queued downstream stage, several, or none). */
+    private void emit(Object item, Object result) {
+        try {
+            out.emit(result);
             counters.completed.increment();
         } catch (Throwable t) {
             continueFailed(item, t);
         }
-        timed(start);
     }
 
     @Override

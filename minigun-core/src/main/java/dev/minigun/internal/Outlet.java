@@ -16,7 +16,6 @@ public final class Outlet implements Emitter<Object> {
     private final String stage;
     private final Target[] targets;
     private final StageNode sole;
-    private int sampleTick = -1; // racy, like a stage's: it only picks samples
     private final Routing routing;
     private final StageCounters counters;
     private final Directory directory;
@@ -39,8 +38,7 @@ public final class Outlet implements Emitter<Object> {
     public void emit(Object item) {
         StageNode n = sole;
         if (n != null && item != null) { // kept small, so that it inlines into a producer's loop
-            counters.handedOn.increment();
-            if (StageNode.sampleDue(++sampleTick)) {
+            if (StageNode.sampleDue(counters.handedOn.tick())) {
                 n.acceptTimed(item); // the head of a fused chain picks the items it times
             } else {
                 n.acceptCounted(item);

@@ -3,9 +3,15 @@ package dev.minigun.internal;
 /**
  * What one stage has done in a run, counted from any number of threads. For every stage, at every
  * moment after its threads stop: {@code in = completed + failed + filtered + deadLettered +
- * cancelled}, and every
- * item delivered to a stage's queue was either taken ({@code in}) or is still queued. Those two
- * equalities are the no-loss guarantee, and the run report exposes every term.
+ * cancelled}, and every item delivered to a stage's queue was either taken ({@code in}) or is still
+ * queued. Those two equalities are the no-loss guarantee, and the run report exposes every term.
+ *
+ * <p>A fused chain counts each item once, at its head: the count of a producer's or a queue
+ * worker's hand-on. A map, filter or sink counts only its other outcomes (filtered, failed, an item
+ * sent to a queue...); the items it received and did not count took its one uncounted path, which
+ * for a sink is "completed" and for a map or filter "completed and handed on", so the next stage's
+ * count in is derived from them in turn ({@link #settledUncounted}). Nothing per item is then
+ * written inside the chain, and statistics nobody reads cost one count per item.
  */
 public final class StageCounters {
     /**
@@ -38,8 +44,9 @@ public final class StageCounters {
     /** Deliveries to downstream stages (a broadcast to three branches is three), but see {@link #handedOn}. */
     public final Counter delivered;
     /**
-     * Items handed straight to the stage's sole colocated downstream stage: each is one emission and
-     * one delivery, counted once instead of twice on the hottest path there is.
+     * Items an {@link Outlet} handed straight to the stage's sole colocated downstream stage: each is
+     * one emission and one delivery, counted once instead of twice on the hottest path there is. See
+     * {@link #handedOnSum} for those a fused map or filter handed on without counting.
      */
     public final Counter handedOn;
     /** Nanoseconds spent in the stage's code, including stages it calls directly. */
@@ -73,6 +80,47 @@ public final class StageCounters {
     /** The counts of the stages that hand items straight to this one; set while the run is wired. */
     private final java.util.List<StageCounters> feeders = new java.util.ArrayList<>();
 
+    /** Whether the stage settles items without counting them (a map, filter or sink); set while wired. */
+    private volatile boolean settlesUncounted;
+
+    /** Whether the items it settles uncounted were handed to its fused downstream stage; set while wired. */
+    private volatile boolean handsOnUncounted;
+
+    /** Declares that the stage settles items on a path that counts nothing (see {@link #settledUncounted}). */
+    void settlesUncounted() {
+        settlesUncounted = true;
+    }
+
+    /** Declares whether what the stage settles uncounted has been handed on to a fused downstream stage. */
+    void handsOnUncounted(boolean handsOn) {
+        handsOnUncounted = handsOn;
+    }
+
+    /**
+     * Items the stage settled on its uncounted path: received, and neither counted completed,
+     * failed, filtered, dead-lettered nor cancelled. For a map or filter with a fused downstream
+     * stage they were completed and handed on; for a sink, consumed. While the stage runs this also
+     * counts the items in its hands; once its threads have stopped it is exact. The outcomes are
+     * read before the count in, so a reader racing the stage never sees a negative number.
+     */
+    long settledUncounted() {
+        if (!settlesUncounted) {
+            return 0;
+        }
+        long counted = completed.sum() + failed.sum() + filtered.sum() + deadLettered.sum() + cancelled.sum();
+        return Math.max(0, inSum() - counted);
+    }
+
+    /** Items processed without error and not filtered, counted or not (see {@link #settledUncounted}). */
+    public long completedSum() {
+        return completed.sum() + settledUncounted();
+    }
+
+    /** Items handed straight to the sole fused downstream stage, counted or not. */
+    private long handedOnSum() {
+        return handedOn.sum() + (handsOnUncounted ? settledUncounted() : 0);
+    }
+
     /**
      * Makes {@code sender}'s {@link #handedOn} part of this stage's count in: {@code sender} calls this
      * stage directly as its only downstream. Called while the run is wired, before any thread starts.
@@ -85,18 +133,18 @@ public final class StageCounters {
     public long inSum() {
         long sum = in.sum();
         for (StageCounters f : feeders) {
-            sum += f.handedOn.sum();
+            sum += f.handedOnSum();
         }
         return sum;
     }
 
     /** Items emitted, one per emit or emitTo call. */
     public long emittedSum() {
-        return emitted.sum() + handedOn.sum();
+        return emitted.sum() + handedOnSum();
     }
 
     /** Deliveries to downstream stages. */
     public long deliveredSum() {
-        return delivered.sum() + handedOn.sum();
+        return delivered.sum() + handedOnSum();
     }
 }

@@ -5,9 +5,12 @@ import dev.minigun.ErrorPolicy;
 
 /**
  * The runtime of one non-producer stage: receives an item, runs the user's code on it, and
- * accounts for the outcome. Every path out of {@link #accept} counts the item exactly once, as
- * completed, filtered, failed, or cancelled, which is what makes loss visible. Subclasses differ
- * only in what they do with an item.
+ * accounts for the outcome. Every path out of {@link #accept} settles the item exactly once, as
+ * completed, filtered, failed, dead-lettered or cancelled, which is what makes loss visible. One
+ * path counts nothing: a map or filter that hands the item straight to its fused downstream stage,
+ * and a sink that consumed it, leave it to {@link StageCounters#settledUncounted}, which derives
+ * those items from the counts of the chain's head. Subclasses differ only in what they do with an
+ * item.
  *
  * <p>Fused chains: a stage whose only downstream is colocated calls it directly through {@link
  * #next}. The JIT keeps one type profile per call instruction, so a call written once here would
@@ -34,7 +37,6 @@ public abstract sealed class StageNode
 
     private final String name;
     private final ErrorPolicy policy;
-    private int sampleTick = -1; // so the first item is timed: small runs still get a latency
     private final RunControl control;
     /** What this stage has done. */
     protected final StageCounters counters;
@@ -69,6 +71,7 @@ public abstract sealed class StageNode
     public final void connect(Outlet outlet) {
         this.out = outlet;
         this.next = outlet.soleColocated();
+        counters.handsOnUncounted(next != null);
     }
 
     /**
@@ -77,8 +80,7 @@ public abstract sealed class StageNode
      * included. Throws only {@link RunCancelledException}.
      */
     public final void accept(Object item) {
-        counters.in.increment();
-        if (timeThis()) {
+        if (sampleDue(counters.in.tick())) {
             acceptTimed(item);
         } else {
             acceptCounted(item);
@@ -86,9 +88,9 @@ public abstract sealed class StageNode
     }
 
     /**
-     * As {@link #accept}, for an item already counted in: by {@link #accept}, or by a fused sender
-     * whose {@link StageCounters#handedOn} count is this stage's count in (one count for the one
-     * event, on the hottest path there is). Not timed.
+     * As {@link #accept}, for an item already counted in: by {@link #accept}, or by a fused sender,
+     * whose count of what it handed on is this stage's count in (see {@link StageCounters#inSum}).
+     * Not timed.
      */
     void acceptCounted(Object item) {
         run(item, null, false);
@@ -104,17 +106,13 @@ public abstract sealed class StageNode
     }
 
     /**
-     * Whether to time the item about to run. The clock costs 50-200 ns a read on some machines, more
-     * than a fused stage itself: one item in {@link #SAMPLE_EVERY} is timed (a racy counter is fine
-     * for sampling), and busy time is scaled up.
+     * Whether to time the item that brought a count ({@link Counter#tick}) to {@code count}: the first,
+     * so that small runs still get a latency, and one in {@link #SAMPLE_EVERY} after it. The clock
+     * costs 50-200 ns a read on some machines, more than a fused stage itself, and busy time is
+     * scaled up from the samples.
      */
-    private boolean timeThis() {
-        return sampleDue(++sampleTick);
-    }
-
-    /** Whether the item a sampling count has reached is one to time (see {@link #SAMPLE_EVERY}). */
-    static boolean sampleDue(int tick) {
-        return StageCounters.ENABLED && (tick & (SAMPLE_EVERY - 1)) == 0;
+    static boolean sampleDue(long count) {
+        return StageCounters.ENABLED && ((count - 1) & (SAMPLE_EVERY - 1)) == 0;
     }
 
     /**
