@@ -60,6 +60,7 @@ class BenchmarksSmokeTest {
                 ProcessHop.class,
                 ProcessWorkerStart.class,
                 StatsCost.class,
+                HistogramCost.class,
                 ClusterScaling.class,
                 AdaptivePoolScaling.class,
                 Calibration.class

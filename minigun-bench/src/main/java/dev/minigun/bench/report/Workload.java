@@ -160,6 +160,18 @@ public record Workload(
                             "counted", "Minigun, statistics on (default)",
                             "uncounted", "Minigun, -Dminigun.stats=off")),
             new Workload(
+                    "Histogram cost",
+                    "HistogramCost",
+                    "Recording one latency: the core's histogram and HdrHistogram",
+                    "One latency recorded per item (100 ns to 10 ms, log-spread), one thread, one significant"
+                            + " digit. A stage records one item in 256, so the per-item cost of each choice is a"
+                            + " 256th of its time per record.",
+                    "minigun",
+                    labels(
+                            "minigun", "Minigun LatencyHistogram",
+                            "hdrRecorder", "HdrHistogram Recorder",
+                            "hdrConcurrent", "HdrHistogram ConcurrentHistogram")),
+            new Workload(
                     "calibration",
                     "Calibration",
                     "Per-item CPU cost",
