@@ -310,15 +310,15 @@ public final class Channel {
                     return tookSome(n);
                 }
                 lock.unlock();
-                try {
-                    if (nanos == FOREVER) {
-                        LockSupport.park(this);
-                    } else {
-                        LockSupport.parkNanos(this, left);
-                    }
-                } finally {
-                    lock.lock();
+                if (nanos == FOREVER) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, left);
                 }
+                if (hand.awake && (aborted || closed && !Thread.currentThread().isInterrupted())) {
+                    return leave(hand); // not holding the lock, which the finally below sees
+                }
+                lock.lock();
                 boolean woken = hand.awake;
                 if (!woken) {
                     wake(hand); // the time is up, an interrupt, or a spurious return
@@ -331,8 +331,25 @@ public final class Channel {
                 }
             }
         } finally {
-            lock.unlock();
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
         }
+    }
+
+    /**
+     * Woken by {@link #close} or {@link #abort}, taken off the sleepers' list with every other
+     * sleeper: takes what a close left without the lock, or hears of the end (an interrupted taker
+     * of a closed queue goes the way with the lock, which reports the interrupt). A stage on a thousand
+     * virtual threads has a thousand workers woken at once here; taking the lock again, each would
+     * wait for the one before it, and the run's end would wait for all of them in turn.
+     */
+    private int leave(Hand hand) {
+        if (aborted) {
+            return -1;
+        }
+        int n = take(hand);
+        return n > 0 ? n : -1;
     }
 
     /**
@@ -484,14 +501,35 @@ public final class Channel {
 
     /** No more items will come: takers drain what is left, then hear of the end. */
     public void close() {
+        Thread[] sleepersThen;
         lock.lock();
         try {
             closed = true;
-            while (!sleeping.isEmpty()) {
-                passOn();
-            }
+            sleepersThen = wakeAll();
         } finally {
             lock.unlock();
+        }
+        unparkAll(sleepersThen);
+    }
+
+    /**
+     * Under the lock: takes every sleeper off the list, marked awake, and returns their threads, to
+     * be unparked once the lock is released (woken under it, each would first wait for it).
+     */
+    private Thread[] wakeAll() {
+        Thread[] threads = new Thread[sleeping.size()];
+        for (int i = 0; i < threads.length; i++) {
+            Hand h = sleeping.pollFirst();
+            h.awake = true;
+            threads[i] = h.thread;
+        }
+        sleepers = 0;
+        return threads;
+    }
+
+    private static void unparkAll(Thread[] threads) {
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
         }
     }
 
@@ -501,15 +539,15 @@ public final class Channel {
      */
     public void abort() {
         aborted = true;
+        Thread[] sleepersThen;
         lock.lock();
         try {
-            while (!sleeping.isEmpty()) {
-                passOn();
-            }
+            sleepersThen = wakeAll();
             notFull.signalAll();
         } finally {
             lock.unlock();
         }
+        unparkAll(sleepersThen);
     }
 
     /** Items in the ring and the overflow list (a recent count). */
@@ -569,7 +607,7 @@ public final class Channel {
         private int next;
         private int end;
         private Thread thread; // under the channel's lock, while it sleeps
-        private boolean awake; // under the channel's lock: a sender took it off the sleepers' list
+        private volatile boolean awake; // written under the channel's lock: it was taken off the sleepers' list
 
         Hand(int size) {
             this.items = new Object[size];

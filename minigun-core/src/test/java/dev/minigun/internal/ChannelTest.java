@@ -120,6 +120,41 @@ class ChannelTest {
     }
 
     @Test
+    void aThousandVirtualThreadsSleepingOnAQueueAllHearOfItsCloseAndOfAnAbort() throws Exception {
+        for (boolean abort : new boolean[] {false, true}) {
+            Channel channel = new Channel("io", 256, quiescence);
+            int takers = 1000;
+            AtomicInteger ended = new AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < takers; i++) {
+                Channel.Hand hand = channel.join(1);
+                threads.add(Thread.ofVirtual().start(() -> {
+                    channel.bind();
+                    try {
+                        if (channel.fill(hand, 0, Channel.FOREVER) == -1) {
+                            ended.incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        channel.unregisterTaker(hand);
+                    }
+                }));
+            }
+            if (abort) {
+                channel.abort();
+            } else {
+                channel.close();
+            }
+            for (Thread t : threads) {
+                assertThat(t.join(Duration.ofSeconds(30))).as("a taker ended").isTrue();
+            }
+            assertThat(ended.get()).as(abort ? "after abort" : "after close").isEqualTo(takers);
+            assertThat(channel.depth()).isZero();
+        }
+    }
+
+    @Test
     void aQueueIsOneUnitOfWorkUntilEveryItemItHeldIsFinished() throws Exception {
         Channel channel = new Channel("work", 4, quiescence);
         Channel.Hand hand = channel.registerTaker(1);
