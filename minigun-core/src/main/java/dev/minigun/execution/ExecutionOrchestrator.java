@@ -147,7 +147,11 @@ public final class ExecutionOrchestrator {
             counters.put(s.name(), c);
             Placement p = plan.placement(s.name());
             if (p.isQueued()) {
-                channels.put(s.name(), new Channel(s.name(), p.queueSize(), quiescence));
+                Channel channel = new Channel(s.name(), p.queueSize(), quiescence);
+                if (p.kind() == ContextKind.VIRTUAL) {
+                    channel.takeOneAtATime();
+                }
+                channels.put(s.name(), channel);
             }
             StageNode node = switch (s.operation()) {
                 case Operation.Produce produce -> null;
@@ -420,24 +424,21 @@ public final class ExecutionOrchestrator {
                 gates.get(p.stage()).pass();
             }
         }
-        // Consumers first, so a producer never emits into a stage that is not yet taking.
+        // Consumers first, so a producer never emits into a stage that is not yet taking; but of a
+        // stage on many virtual threads only the first few, the rest once the producers run:
+        // starting a thousand virtual threads takes milliseconds, which the first items need not
+        // wait for (and as each worker takes one item at a time, the first ones take no more).
         for (Map.Entry<String, StageNode> e : nodes.entrySet()) {
             Placement p = plan.placement(e.getKey());
             if (!p.isQueued()) {
                 continue;
             }
-            ContextPool pool = pool(p.kind());
-            RemoteStage remote = remoteStages.get(e.getKey());
             AdaptivePool elastic = adaptive.get(e.getKey());
             if (elastic != null) {
                 elastic.start();
                 continue;
             }
-            for (int i = 0; i < p.contexts(); i++) {
-                String name = e.getKey() + "#" + i;
-                ExecutionContext ctx = remote == null ? pool.acquire(name) : pool.acquire(name, remote::newContext);
-                ctx.execute(new Worker(e.getValue(), channels.get(e.getKey()), control, gates.get(e.getKey())));
-            }
+            startWorkers(e.getKey(), 0, startedBeforeProducers(p));
         }
         List<ProducerTask> inline = new ArrayList<>();
         for (ProducerTask task : producers) {
@@ -448,8 +449,31 @@ public final class ExecutionOrchestrator {
                 pool(p.kind()).acquire(task.name()).execute(task);
             }
         }
+        for (Map.Entry<String, StageNode> e : nodes.entrySet()) {
+            Placement p = plan.placement(e.getKey());
+            if (p.isQueued() && !adaptive.containsKey(e.getKey())) {
+                startWorkers(e.getKey(), startedBeforeProducers(p), p.contexts());
+            }
+        }
         for (ProducerTask task : inline) {
             pool(ContextKind.INLINE).acquire(task.name()).execute(task);
+        }
+    }
+
+    /** Of a stage's contexts, how many start before the producers (the rest start right after them). */
+    private static int startedBeforeProducers(Placement p) {
+        return p.kind() == ContextKind.VIRTUAL ? Math.min(p.contexts(), 16) : p.contexts();
+    }
+
+    /** Starts the workers {@code from} (inclusive) to {@code to} (exclusive) of queued stage {@code stage}. */
+    private void startWorkers(String stage, int from, int to) {
+        Placement p = plan.placement(stage);
+        ContextPool pool = pool(p.kind());
+        RemoteStage remote = remoteStages.get(stage);
+        for (int i = from; i < to; i++) {
+            String name = stage + "#" + i;
+            ExecutionContext ctx = remote == null ? pool.acquire(name) : pool.acquire(name, remote::newContext);
+            ctx.execute(new Worker(nodes.get(stage), channels.get(stage), control, gates.get(stage)));
         }
     }
 

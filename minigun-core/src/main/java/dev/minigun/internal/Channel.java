@@ -123,7 +123,18 @@ public final class Channel {
      * one item at a time, as a bound of 10 asks); a large one moves in batches.
      */
     public int handSize() {
-        return Math.clamp(capacity / 8, 1, MAX_HAND);
+        return oneAtATime ? 1 : Math.clamp(capacity / 8, 1, MAX_HAND);
+    }
+
+    private volatile boolean oneAtATime;
+
+    /**
+     * Makes every worker that joins from now on take one item at a time: the workers of a stage on
+     * virtual threads, whose items block, and which are many (a hand of several items would hold
+     * back items that another worker, idle, could start).
+     */
+    public void takeOneAtATime() {
+        oneAtATime = true;
     }
 
     /**
