@@ -566,13 +566,23 @@ public final class ExecutionOrchestrator {
             pool.terminateAll();
         }
         // The coordinator may be running stage code itself (an inline producer, or a flush of
-        // partial batches into directly called stages): it is stopped like any context.
-        Thread c = coordinator;
-        if (c != null && c != Thread.currentThread()) {
-            c.interrupt();
+        // partial batches into directly called stages): it is stopped like any context, but only
+        // until it has stopped everything: later, the interrupt would outlive the run and reach
+        // whatever the caller of run() does next.
+        synchronized (coordinatorLock) {
+            Thread c = coordinator;
+            if (c != null && c != Thread.currentThread() && !coordinatorStopped) {
+                c.interrupt();
+            }
         }
         quiescence.wake();
     }
+
+    /** Guards {@link #coordinatorStopped} against an interrupt of the coordinator racing it. */
+    private final Object coordinatorLock = new Object();
+
+    /** Whether the coordinator has stopped everything, so that no cancel interrupts it any more. */
+    private boolean coordinatorStopped;
 
     private List<String> stuck = List.of();
 
@@ -616,6 +626,9 @@ public final class ExecutionOrchestrator {
         if (control.isCancelled()) {
             // Every thread has stopped (or was abandoned): what the stages still hold will never move.
             nodes.values().forEach(StageNode::discardOnCancel);
+        }
+        synchronized (coordinatorLock) {
+            coordinatorStopped = true;
         }
         if (interrupted || Thread.interrupted()) {
             if (coordinatorInterrupted) {

@@ -5,11 +5,12 @@ import dev.minigun.ContextKind;
 /**
  * Runs its task in the thread that calls {@link #execute}, to completion: no thread is started, so
  * a pipeline of inline stages is deterministic, which is what tests use. Terminating it interrupts
- * the caller while the task runs.
+ * the caller while the task runs, and never once it has returned.
  */
 final class InlineContext implements ExecutionContext {
     private final String name;
-    private volatile Thread runner;
+    private Thread
+            runner; // under this context's lock, so that terminate() cannot interrupt a caller it has returned to
     private boolean used;
 
     InlineContext(String name) {
@@ -33,12 +34,14 @@ final class InlineContext implements ExecutionContext {
                 throw new IllegalStateException("context " + name + " already ran a task");
             }
             used = true;
+            runner = Thread.currentThread();
         }
-        runner = Thread.currentThread();
         try {
             task.run();
         } finally {
-            runner = null;
+            synchronized (this) {
+                runner = null;
+            }
         }
     }
 
@@ -51,15 +54,14 @@ final class InlineContext implements ExecutionContext {
     }
 
     @Override
-    public boolean isAlive() {
+    public synchronized boolean isAlive() {
         return runner != null;
     }
 
     @Override
-    public void terminate() {
-        Thread t = runner;
-        if (t != null) {
-            t.interrupt();
+    public synchronized void terminate() {
+        if (runner != null) {
+            runner.interrupt();
         }
     }
 }

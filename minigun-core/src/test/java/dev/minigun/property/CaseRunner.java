@@ -56,6 +56,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@code no hang}: the run ends within {@link #DEADLINE} (the message has the thread dump);
+ *   <li>{@code no stray interrupt}: no run leaves an interrupt on the test thread (every wait of
+ *       the next case would end at once);
  *   <li>{@code no thread leak}: no engine thread of the run, and no thread that ran stage code, is
  *       alive once it has ended;
  *   <li>{@code accounting}: {@link NoLoss#assertNothingLost} holds on the report, whatever the outcome;
@@ -91,22 +93,33 @@ final class CaseRunner {
     }
 
     private String run() {
+        if (Thread.interrupted()) {
+            // Every wait below would return at once: that is no hang of this case, but an interrupt
+            // that an earlier run (or test) left on this thread.
+            throw new Violation("no stray interrupt", "the test thread was interrupted before this case started");
+        }
         Pipeline p = build();
         ExecutionPlan plan = p.plan();
         Model model = Model.of(kase, name -> plan.placement(name).concurrency());
+        long started = System.nanoTime();
         Running r = p.start();
         running.set(r);
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        long deadline = started + DEADLINE.toNanos();
         if (kase.cancel().isPresent()) {
             awaitCancelSignal(r, deadline);
         }
         if (!r.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+            boolean interrupted = Thread.interrupted();
+            long waited = (System.nanoTime() - started) / 1_000_000;
             String dump = threadDump();
             r.cancel();
             boolean endedOnCancel = r.await(Duration.ofSeconds(10));
             throw new Violation(
-                    "no hang",
-                    "the run did not end within " + DEADLINE.toSeconds() + " s"
+                    interrupted ? "no stray interrupt" : "no hang",
+                    (interrupted
+                                    ? "the test thread was interrupted while it waited for the run, after " + waited
+                                            + " ms"
+                                    : "the run did not end within " + waited + " ms")
                             + (endedOnCancel
                                     ? "; it ended once cancelled"
                                     : "; it did not end even 10 s after cancel()")
