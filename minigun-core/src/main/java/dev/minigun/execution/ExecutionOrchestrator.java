@@ -473,7 +473,13 @@ public final class ExecutionOrchestrator {
         for (int i = from; i < to; i++) {
             String name = stage + "#" + i;
             ExecutionContext ctx = remote == null ? pool.acquire(name) : pool.acquire(name, remote::newContext);
-            ctx.execute(new Worker(nodes.get(stage), channels.get(stage), control, gates.get(stage)));
+            Worker worker = new Worker(nodes.get(stage), channels.get(stage), control, gates.get(stage));
+            try {
+                ctx.execute(worker);
+            } catch (RuntimeException | Error e) {
+                worker.abandon(); // its place at the queue, taken when it was made
+                throw e;
+            }
         }
     }
 
