@@ -189,13 +189,12 @@ final class ClusterStage implements RemoteStage {
             switch (answer[0]) {
                 case BatchTask.RESULT -> {
                     List<RemoteOutcome> got = shipped.decode(Arrays.copyOfRange(answer, 1, answer.length));
-                    if (got.size() != f.sent().size()) {
-                        throw new IOException("stage '" + shipped.stage() + "': " + address(f.member()) + " answered "
-                                + got.size() + " outcomes for " + f.sent().size() + " items");
-                    }
-                    for (int i = 0; i < got.size(); i++) {
-                        outcomes[f.offset() + f.sent().get(i)] = got.get(i);
-                    }
+                    ShippedStage.place(
+                            got,
+                            f.sent(),
+                            outcomes,
+                            f.offset(),
+                            "stage '" + shipped.stage() + "': " + address(f.member()));
                     tally(f.member()).ran(got.size());
                     return;
                 }

@@ -166,13 +166,7 @@ public final class ProcessContext extends ThreadHostedContext {
                 default ->
                     throw new IOException("worker pid " + w.pid() + " answered with frame type " + answer.type());
             };
-            if (got.size() != sent.size()) {
-                throw new IOException(
-                        "worker pid " + w.pid() + " answered " + got.size() + " outcomes for " + sent.size());
-            }
-            for (int i = 0; i < sent.size(); i++) {
-                outcomes[offset + sent.get(i)] = got.get(i);
-            }
+            ShippedStage.place(got, sent, outcomes, offset, "worker pid " + w.pid());
             return;
         }
     }

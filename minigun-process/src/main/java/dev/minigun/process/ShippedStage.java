@@ -95,6 +95,22 @@ public final class ShippedStage {
         }
     }
 
+    /**
+     * Puts {@code got}, what {@code who} answered for the items at positions {@code sent} of a chunk
+     * that starts at {@code offset}, into {@code outcomes}. Fails when their counts differ: the
+     * answer cannot be matched to its items.
+     */
+    public static void place(
+            List<RemoteOutcome> got, List<Integer> sent, RemoteOutcome[] outcomes, int offset, String who)
+            throws IOException {
+        if (got.size() != sent.size()) {
+            throw new IOException(who + " answered " + got.size() + " outcomes for " + sent.size() + " items");
+        }
+        for (int i = 0; i < got.size(); i++) {
+            outcomes[offset + sent.get(i)] = got.get(i);
+        }
+    }
+
     /** The outcomes a {@link Runner#run} answered, read through the allow-list (exceptions allowed). */
     public List<RemoteOutcome> decode(byte[] result) throws IOException {
         return WireOutcomes.decode(result, codec, errors);
