@@ -593,7 +593,7 @@ public final class ExecutionOrchestrator {
     private List<String> stuck = List.of();
 
     private void stopEverything() {
-        boolean interrupted = Thread.interrupted();
+        Thread.interrupted(); // so that the joins below wait; a caller's interrupt is restored at the end
         // No adaptive pool grows from here on, so the contexts joined below are all there are.
         adaptive.values().forEach(AdaptivePool::stop);
         long deadline = System.nanoTime() + graph.stopGrace().toNanos();
@@ -636,10 +636,11 @@ public final class ExecutionOrchestrator {
         synchronized (coordinatorLock) {
             coordinatorStopped = true;
         }
-        if (interrupted || Thread.interrupted()) {
-            if (coordinatorInterrupted) {
-                Thread.currentThread().interrupt();
-            }
+        // What the run's own cancel left on this thread goes; an interrupt from the caller's side
+        // stays for the caller to see, even if a wait of the run has already consumed the flag.
+        Thread.interrupted();
+        if (coordinatorInterrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
