@@ -54,11 +54,13 @@ public final class CensusStore implements AutoCloseable {
     /**
      * Opens (or creates) the database at {@code base}{@code .mv.db} and recreates its tables, empty.
      * A {@code temporary} database is about to be deleted, so H2 skips compacting it on close
-     * (which takes about half a second for a full census).
+     * (which takes about half a second for a full census). H2 does not close it from a shutdown hook
+     * of its own: on Ctrl-C the demo cancels its run first and then closes the store, and H2 closing
+     * it under a running insert would turn the cancel into a failure.
      */
     public static CensusStore create(Path base, boolean temporary) throws SQLException {
-        Connection connection =
-                DriverManager.getConnection(url(base) + (temporary ? ";MAX_COMPACT_TIME=0" : ""), "sa", "");
+        Connection connection = DriverManager.getConnection(
+                url(base) + ";DB_CLOSE_ON_EXIT=FALSE" + (temporary ? ";MAX_COMPACT_TIME=0" : ""), "sa", "");
         try {
             try (Statement s = connection.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS identifiers");
