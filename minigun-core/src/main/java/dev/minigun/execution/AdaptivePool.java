@@ -84,13 +84,7 @@ final class AdaptivePool implements Elastic {
     }
 
     private void launch(ExecutionContext ctx) {
-        Worker worker = new Worker(node, channel, control, gate, this);
-        try {
-            ctx.execute(worker);
-        } catch (RuntimeException | Error e) {
-            worker.abandon();
-            throw e;
-        }
+        new Worker(node, channel, control, gate, this).startWith(ctx::execute);
         mine.add(ctx);
         peak.accumulateAndGet(live.incrementAndGet(), Math::max);
     }

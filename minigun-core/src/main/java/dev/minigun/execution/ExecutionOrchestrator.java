@@ -147,11 +147,9 @@ public final class ExecutionOrchestrator {
             counters.put(s.name(), c);
             Placement p = plan.placement(s.name());
             if (p.isQueued()) {
-                Channel channel = new Channel(s.name(), p.queueSize(), quiescence);
-                if (p.kind() == ContextKind.VIRTUAL) {
-                    channel.takeOneAtATime();
-                }
-                channels.put(s.name(), channel);
+                // The items of a stage on virtual threads block: its many workers take one at a time.
+                channels.put(
+                        s.name(), new Channel(s.name(), p.queueSize(), quiescence, p.kind() == ContextKind.VIRTUAL));
             }
             StageNode node = switch (s.operation()) {
                 case Operation.Produce produce -> null;
@@ -473,13 +471,7 @@ public final class ExecutionOrchestrator {
         for (int i = from; i < to; i++) {
             String name = stage + "#" + i;
             ExecutionContext ctx = remote == null ? pool.acquire(name) : pool.acquire(name, remote::newContext);
-            Worker worker = new Worker(nodes.get(stage), channels.get(stage), control, gates.get(stage));
-            try {
-                ctx.execute(worker);
-            } catch (RuntimeException | Error e) {
-                worker.abandon(); // its place at the queue, taken when it was made
-                throw e;
-            }
+            new Worker(nodes.get(stage), channels.get(stage), control, gates.get(stage)).startWith(ctx::execute);
         }
     }
 
@@ -731,36 +723,32 @@ public final class ExecutionOrchestrator {
         long now = endNanos != 0 ? endNanos : System.nanoTime();
         Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - startNanos);
         double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
-        // Each stage's in and out summed once (they add up its feeders' counts), so that the report,
-        // the mean rate and the current rate all read the same moment.
-        Map<String, long[]> inAndOut = new java.util.HashMap<>();
-        Map<String, Long> moved = new java.util.HashMap<>();
+        // Each stage's sums read once (they add up its feeders' counts), so that the report, the mean
+        // rate and the current rate all read the same moment.
+        Map<String, StageCounters.Totals> totals = new java.util.HashMap<>();
         for (StageSpec s : graph.stages()) {
-            StageCounters c = counters.get(s.name());
-            long[] io = {c.inSum(), c.emittedSum()};
-            inAndOut.put(s.name(), io);
-            moved.put(s.name(), s.operation().isProducer() ? io[1] : io[0]);
+            totals.put(s.name(), counters.get(s.name()).totals());
         }
-        Map<String, Double> current = currentRates(now, moved);
+        Map<String, Double> current = currentRates(now, totals);
         List<StageReport> stages = new ArrayList<>();
         for (StageSpec s : graph.stages()) {
             StageCounters c = counters.get(s.name());
-            long[] io = inAndOut.get(s.name());
+            StageCounters.Totals t = totals.get(s.name());
             Channel ch = channels.get(s.name());
             Placement p = plan.placement(s.name());
             boolean deadLetterSink =
                     s.operation().isSink() && plan.deadLetterTargets().containsValue(s.name());
             long busy = c.busyNanos.sum();
-            double mean = moved.get(s.name()) / seconds;
+            double mean = moved(s, t) / seconds;
             AdaptivePool elastic = adaptive.get(s.name());
             int contexts = p.rule().colocates() ? 0 : elastic != null ? elastic.size() : p.contexts();
             stages.add(new StageReport(
                     s.name(),
                     deadLetterSink ? "dead-letter" : s.operation().label(),
-                    io[0],
-                    io[1],
-                    c.deliveredSum(),
-                    c.completedSum(),
+                    t.in(),
+                    t.emitted(),
+                    t.delivered(),
+                    t.completed(),
                     c.failed.sum(),
                     c.filtered.sum(),
                     c.deadLettered.sum(),
@@ -784,6 +772,11 @@ public final class ExecutionOrchestrator {
         return new RunReport(graph.pipeline(), elapsed, stages, outcome, stuck, errors);
     }
 
+    /** The items a stage has moved, for its rates: a producer's emitted, any other stage's received. */
+    private static long moved(StageSpec s, StageCounters.Totals t) {
+        return s.operation().isProducer() ? t.emitted() : t.in();
+    }
+
     /** Recent (time, count) samples per stage, for a current rate over a trailing window. */
     private final Map<String, java.util.ArrayDeque<long[]>> rateSamples = new java.util.HashMap<>();
 
@@ -794,10 +787,10 @@ public final class ExecutionOrchestrator {
      * snapshot adds a sample (at most every 50 ms), and the rate runs from the newest sample at least
      * a window old (or the oldest there is) to now.
      */
-    private synchronized Map<String, Double> currentRates(long now, Map<String, Long> movedNow) {
+    private synchronized Map<String, Double> currentRates(long now, Map<String, StageCounters.Totals> totals) {
         Map<String, Double> rates = new java.util.HashMap<>();
         for (StageSpec s : graph.stages()) {
-            long moved = movedNow.get(s.name());
+            long moved = moved(s, totals.get(s.name()));
             java.util.ArrayDeque<long[]> samples =
                     rateSamples.computeIfAbsent(s.name(), k -> new java.util.ArrayDeque<>());
             if (samples.isEmpty() || now - samples.peekLast()[0] >= 50_000_000L) {

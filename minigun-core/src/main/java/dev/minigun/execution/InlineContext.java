@@ -9,8 +9,9 @@ import dev.minigun.ContextKind;
  */
 final class InlineContext implements ExecutionContext {
     private final String name;
-    private Thread
-            runner; // under this context's lock, so that terminate() cannot interrupt a caller it has returned to
+    /** Under this context's lock, so that terminate() cannot interrupt a caller the task has returned to. */
+    private Thread runner;
+
     private boolean used;
 
     InlineContext(String name) {

@@ -100,9 +100,20 @@ public final class Channel {
     private volatile boolean closed;
     private volatile boolean aborted;
     private int peak; // through PEAK
+    private final boolean oneAtATime;
 
     /** A queue of {@code capacity} items in front of {@code stage}, one unit of {@code quiescence} while it holds work. */
     public Channel(String stage, int capacity, Quiescence quiescence) {
+        this(stage, capacity, quiescence, false);
+    }
+
+    /**
+     * As above; with {@code oneAtATime}, every worker takes one item at a time, whatever the
+     * capacity: the workers of a stage on virtual threads, whose items block, and which are many (a
+     * hand of several items would hold back items that another worker, idle, could start).
+     */
+    public Channel(String stage, int capacity, Quiescence quiescence, boolean oneAtATime) {
+        this.oneAtATime = oneAtATime;
         if (capacity <= 0) {
             throw new IllegalArgumentException(
                     "capacity of the queue of '" + stage + "' must be positive: " + capacity);
@@ -119,32 +130,12 @@ public final class Channel {
 
     /**
      * How many items a worker of this stage takes at most at once: an eighth of the capacity, at
-     * least one and at most {@link #MAX_HAND}. A small queue keeps a tight bound (queue size 10:
-     * one item at a time, as a bound of 10 asks); a large one moves in batches.
+     * least one and at most {@link #MAX_HAND}, or one for a queue made one-at-a-time. A small queue
+     * keeps a tight bound (queue size 10: one item at a time, as a bound of 10 asks); a large one
+     * moves in batches.
      */
     public int handSize() {
         return oneAtATime ? 1 : Math.clamp(capacity / 8, 1, MAX_HAND);
-    }
-
-    private volatile boolean oneAtATime;
-
-    /**
-     * Makes every worker that joins from now on take one item at a time: the workers of a stage on
-     * virtual threads, whose items block, and which are many (a hand of several items would hold
-     * back items that another worker, idle, could start).
-     */
-    public void takeOneAtATime() {
-        oneAtATime = true;
-    }
-
-    /**
-     * Registers the calling thread as one of the stage's workers, which take from this queue into the
-     * returned hand of {@code size} items.
-     */
-    public Hand registerTaker(int size) {
-        Hand hand = join(size);
-        bind();
-        return hand;
     }
 
     /**
@@ -165,11 +156,20 @@ public final class Channel {
     }
 
     /**
-     * The calling thread no longer takes from this queue (a worker that left). Its hand stays
-     * counted in {@link #depth} while it holds an item it has not started.
+     * The calling thread, bound as a worker of this queue, no longer takes from it (a worker that
+     * left): it is unbound and its hand {@linkplain #quit quits}.
      */
     public void unregisterTaker(Hand hand) {
         TAKING_FROM.remove();
+        quit(hand);
+    }
+
+    /**
+     * A hand from {@link #join} is no longer taken into: the stage has one worker fewer. The hand
+     * stays counted in {@link #depth} while it holds an item not started. Called by the worker that
+     * leaves, or by whoever made a worker that never started.
+     */
+    public void quit(Hand hand) {
         takers.decrementAndGet();
         if (hand.left() == 0) {
             hands.remove(hand);
@@ -317,7 +317,7 @@ public final class Channel {
                 sleepers = sleeping.size(); // then look again: a sender that put an item sees us
                 n = takeQuietly(hand);
                 if (n > 0) {
-                    wake(hand);
+                    stopSleeping(hand);
                     return tookSome(n);
                 }
                 lock.unlock();
@@ -332,7 +332,7 @@ public final class Channel {
                 lock.lock();
                 boolean woken = hand.awake;
                 if (!woken) {
-                    wake(hand); // the time is up, an interrupt, or a spurious return
+                    stopSleeping(hand); // the time is up, an interrupt, or a spurious return
                 }
                 if (Thread.interrupted()) {
                     if (woken) {
@@ -383,10 +383,14 @@ public final class Channel {
      * (the stage that is behind) a system call, and a woken sender then fills half a ring at once.
      */
     private int tookSome(int n) {
-        if (sendersWaiting != 0 && capacity - ringDepth() >= (capacity + 1) / 2) {
+        if (sendersWaiting == 0 && sleepers == 0) {
+            return n;
+        }
+        int ring = ringDepth();
+        if (sendersWaiting != 0 && capacity - ring >= (capacity + 1) / 2) {
             wakeSenders();
         }
-        if (sleepers != 0 && depthInQueue() > 0) {
+        if (sleepers != 0 && ring + overflowed > 0) {
             wakeTaker(); // more than we took: let another taker help
         }
         return n;
@@ -481,8 +485,8 @@ public final class Channel {
         }
     }
 
-    /** Under the lock: {@code hand} no longer sleeps. */
-    private void wake(Hand hand) {
+    /** Under the lock: {@code hand} is off the sleepers' list (it woke by itself, or took items first). */
+    private void stopSleeping(Hand hand) {
         sleeping.remove(hand);
         sleepers = sleeping.size();
     }
@@ -512,21 +516,10 @@ public final class Channel {
 
     /** No more items will come: takers drain what is left, then hear of the end. */
     public void close() {
-        Thread[] sleepersThen;
-        lock.lock();
-        try {
-            closed = true;
-            sleepersThen = wakeAll();
-        } finally {
-            lock.unlock();
-        }
-        unparkAll(sleepersThen);
+        end(false);
     }
 
-    /**
-     * Under the lock: takes every sleeper off the list, marked awake, and returns their threads, to
-     * be unparked once the lock is released (woken under it, each would first wait for it).
-     */
+    /** Under the lock: takes every sleeper off the list, marked awake, and returns their threads. */
     private Thread[] wakeAll() {
         Thread[] threads = new Thread[sleeping.size()];
         for (int i = 0; i < threads.length; i++) {
@@ -538,27 +531,34 @@ public final class Channel {
         return threads;
     }
 
-    private static void unparkAll(Thread[] threads) {
-        for (Thread t : threads) {
-            LockSupport.unpark(t);
-        }
-    }
-
     /**
      * Cancels: wakes every waiter; later puts throw, takes hear of the end. Safe to call from an
      * interrupted thread (the lock is only ever held briefly, so the wait for it is uninterruptible).
      */
     public void abort() {
         aborted = true;
+        end(true);
+    }
+
+    /**
+     * Wakes every sleeping taker, and on an abort every waiting sender too. The takers are unparked
+     * once the lock is released: woken under it, each would first wait for it.
+     */
+    private void end(boolean abort) {
         Thread[] sleepersThen;
         lock.lock();
         try {
+            closed |= !abort;
             sleepersThen = wakeAll();
-            notFull.signalAll();
+            if (abort) {
+                notFull.signalAll();
+            }
         } finally {
             lock.unlock();
         }
-        unparkAll(sleepersThen);
+        for (Thread t : sleepersThen) {
+            LockSupport.unpark(t);
+        }
     }
 
     /** Items in the ring and the overflow list (a recent count). */

@@ -19,7 +19,7 @@ public final class FilterNode extends StageNode {
     // Overridden here, not inherited, so that the call to the next stage below is this class's own;
     // and written out twice, so that the counted path's compiled code carries no timing code (see
     // "Fused chains" in StageNode). An item handed to the next stage is counted by nobody here (see
-    // StageCounters#settledUncounted), and the call is outside the try (see MapNode).
+    // StageCounters#totals), and the call is outside the try (see MapNode).
     @Override
     void acceptCounted(Object item) {
         boolean pass;
@@ -35,7 +35,7 @@ public final class FilterNode extends StageNode {
         } else if (n != null) {
             n.acceptCounted(item);
         } else {
-            emit(item);
+            emitCompleted(item, item);
         }
     }
 
@@ -56,19 +56,9 @@ public final class FilterNode extends StageNode {
         } else if (n != null) {
             n.acceptTimed(item);
         } else {
-            emit(item);
+            emitCompleted(item, item);
         }
         timed(start);
-    }
-
-    /** Sends an item that passed through the outlet (a queued downstream stage, several, or none). */
-    private void emit(Object item) {
-        try {
-            out.emit(item);
-            counters.completed.increment();
-        } catch (Throwable t) {
-            continueFailed(item, t);
-        }
     }
 
     @Override

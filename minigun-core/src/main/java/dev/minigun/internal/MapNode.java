@@ -19,7 +19,7 @@ public final class MapNode extends StageNode {
     // Overridden here, not inherited, so that the call to the next stage below is this class's own;
     // and written out twice, so that the counted path's compiled code carries no timing code (see
     // "Fused chains" in StageNode). An item handed to the next stage is counted by nobody here (see
-    // StageCounters#settledUncounted); the call is outside the try, as a stage that has handed an item
+    // StageCounters#totals); the call is outside the try, as a stage that has handed an item
     // on has done its part, whatever happens to the item further down.
     @Override
     void acceptCounted(Object item) {
@@ -34,7 +34,7 @@ public final class MapNode extends StageNode {
         if (n != null && result != null) {
             n.acceptCounted(result);
         } else {
-            emit(item, result);
+            emitCompleted(item, result);
         }
     }
 
@@ -53,19 +53,9 @@ public final class MapNode extends StageNode {
         if (n != null && result != null) {
             n.acceptTimed(result);
         } else {
-            emit(item, result);
+            emitCompleted(item, result);
         }
         timed(start);
-    }
-
-    /** Sends a result through the outlet (a queued downstream stage, several, or none). */
-    private void emit(Object item, Object result) {
-        try {
-            out.emit(result);
-            counters.completed.increment();
-        } catch (Throwable t) {
-            continueFailed(item, t);
-        }
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SinkNode extends StageNode {
     // Overridden here, not inherited, so that the call to the sink below is this class's own;
     // and written out twice, so that the counted path's compiled code carries no timing code (see
     // "Fused chains" in StageNode). An item consumed here is counted by nobody (see
-    // StageCounters#settledUncounted).
+    // StageCounters#totals).
     @Override
     void acceptCounted(Object item) {
         try {

@@ -10,7 +10,7 @@ package dev.minigun.internal;
  * worker's hand-on. A map, filter or sink counts only its other outcomes (filtered, failed, an item
  * sent to a queue...); the items it received and did not count took its one uncounted path, which
  * for a sink is "completed" and for a map or filter "completed and handed on", so the next stage's
- * count in is derived from them in turn ({@link #settledUncounted}). Nothing per item is then
+ * count in is derived from them in turn ({@link #totals}). Nothing per item is then
  * written inside the chain, and statistics nobody reads cost one count per item.
  */
 public final class StageCounters {
@@ -21,7 +21,7 @@ public final class StageCounters {
      */
     public static final boolean ENABLED = !"off".equals(System.getProperty("minigun.stats"));
 
-    /** Items received, but see {@link #inSum}: a fused sender counts what it hands on in its own counts. */
+    /** Items received, but see {@link #totals}: a fused sender counts what it hands on in its own counts. */
     public final Counter in;
     /** Items whose processing finished without error and that were not filtered. */
     public final Counter completed;
@@ -46,7 +46,7 @@ public final class StageCounters {
     /**
      * Items an {@link Outlet} handed straight to the stage's sole colocated downstream stage: each is
      * one emission and one delivery, counted once instead of twice on the hottest path there is. See
-     * {@link #handedOnSum} for those a fused map or filter handed on without counting.
+     * {@link #totals} for those a fused map or filter handed on without counting.
      */
     public final Counter handedOn;
     /** Nanoseconds spent in the stage's code, including stages it calls directly. */
@@ -86,7 +86,7 @@ public final class StageCounters {
     /** Whether the items it settles uncounted were handed to its fused downstream stage; set while wired. */
     private volatile boolean handsOnUncounted;
 
-    /** Declares that the stage settles items on a path that counts nothing (see {@link #settledUncounted}). */
+    /** Declares that the stage settles items on a path that counts nothing (see {@link #totals}). */
     void settlesUncounted() {
         settlesUncounted = true;
     }
@@ -97,28 +97,53 @@ public final class StageCounters {
     }
 
     /**
-     * Items the stage settled on its uncounted path: received, and neither counted completed,
-     * failed, filtered, dead-lettered nor cancelled. For a map or filter with a fused downstream
-     * stage they were completed and handed on; for a sink, consumed. While the stage runs this also
-     * counts the items in its hands; once its threads have stopped it is exact. The outcomes are
-     * read before the count in, so a reader racing the stage never sees a negative number.
+     * A stage's sums at one moment, each read once: the report's in, out, deliveries and completed.
+     *
+     * @param in items received (its own count plus what fused senders handed on)
+     * @param emitted items emitted, one per emit or emitTo call
+     * @param delivered deliveries to downstream stages
+     * @param completed items processed without error and not filtered, counted or settled uncounted
      */
-    long settledUncounted() {
-        if (!settlesUncounted) {
-            return 0;
+    public record Totals(long in, long emitted, long delivered, long completed) {}
+
+    /**
+     * This stage's sums now. Items it settled on its uncounted path (received, and counted neither
+     * completed, failed, filtered, dead-lettered nor cancelled) are completed, and, for a map or
+     * filter with a fused downstream stage, handed on. While the stage runs that also counts the
+     * items in its hands; once its threads have stopped it is exact. The outcomes are read before
+     * the count in, so a reader racing the stage never sees a negative number.
+     */
+    public Totals totals() {
+        long completedCounted = completed.sum();
+        long counted = completedCounted + otherOutcomes();
+        long received = received();
+        long uncounted = settlesUncounted ? Math.max(0, received - counted) : 0;
+        long handed = handedOn.sum() + (handsOnUncounted ? uncounted : 0);
+        return new Totals(received, emitted.sum() + handed, delivered.sum() + handed, completedCounted + uncounted);
+    }
+
+    /** Items failed, filtered, dead-lettered or cancelled here. */
+    private long otherOutcomes() {
+        return failed.sum() + filtered.sum() + deadLettered.sum() + cancelled.sum();
+    }
+
+    /** Items received: its own count plus what its fused senders handed on. */
+    private long received() {
+        long sum = in.sum();
+        for (StageCounters f : feeders) {
+            sum += f.handed();
         }
-        long counted = completed.sum() + failed.sum() + filtered.sum() + deadLettered.sum() + cancelled.sum();
-        return Math.max(0, inSum() - counted);
+        return sum;
     }
 
-    /** Items processed without error and not filtered, counted or not (see {@link #settledUncounted}). */
-    public long completedSum() {
-        return completed.sum() + settledUncounted();
-    }
-
-    /** Items handed straight to the sole fused downstream stage, counted or not. */
-    private long handedOnSum() {
-        return handedOn.sum() + (handsOnUncounted ? settledUncounted() : 0);
+    /** Items handed straight to the sole fused downstream stage, counted or not: that stage's count in from this one. */
+    private long handed() {
+        long uncounted = 0;
+        if (settlesUncounted && handsOnUncounted) {
+            long counted = completed.sum() + otherOutcomes();
+            uncounted = Math.max(0, received() - counted);
+        }
+        return handedOn.sum() + uncounted;
     }
 
     /**
@@ -127,24 +152,5 @@ public final class StageCounters {
      */
     void feedFrom(StageCounters sender) {
         feeders.add(sender);
-    }
-
-    /** Items received. */
-    public long inSum() {
-        long sum = in.sum();
-        for (StageCounters f : feeders) {
-            sum += f.handedOnSum();
-        }
-        return sum;
-    }
-
-    /** Items emitted, one per emit or emitTo call. */
-    public long emittedSum() {
-        return emitted.sum() + handedOnSum();
-    }
-
-    /** Deliveries to downstream stages. */
-    public long deliveredSum() {
-        return delivered.sum() + handedOnSum();
     }
 }

@@ -8,7 +8,7 @@ import dev.minigun.ErrorPolicy;
  * accounts for the outcome. Every path out of {@link #accept} settles the item exactly once, as
  * completed, filtered, failed, dead-lettered or cancelled, which is what makes loss visible. One
  * path counts nothing: a map or filter that hands the item straight to its fused downstream stage,
- * and a sink that consumed it, leave it to {@link StageCounters#settledUncounted}, which derives
+ * and a sink that consumed it, leave it to {@link StageCounters#totals}, which derives
  * those items from the counts of the chain's head. Subclasses differ only in what they do with an
  * item.
  *
@@ -89,7 +89,7 @@ public abstract sealed class StageNode
 
     /**
      * As {@link #accept}, for an item already counted in: by {@link #accept}, or by a fused sender,
-     * whose count of what it handed on is this stage's count in (see {@link StageCounters#inSum}).
+     * whose count of what it handed on is this stage's count in (see {@link StageCounters#totals}).
      * Not timed.
      */
     void acceptCounted(Object item) {
@@ -175,6 +175,20 @@ public abstract sealed class StageNode
         }
     }
 
+    /**
+     * Sends {@code result}, what the stage made of {@code item}, through the outlet (to a queued
+     * downstream stage, several, or none) and counts the item completed; a failure to send is the
+     * item's failure. The path of a map or filter whose downstream stage is not fused to it.
+     */
+    final void emitCompleted(Object item, Object result) {
+        try {
+            out.emit(result);
+            counters.completed.increment();
+        } catch (Throwable t) {
+            continueFailed(item, t);
+        }
+    }
+
     /** Records the time an item took since {@code start}, a sample standing for {@link #SAMPLE_EVERY} items. */
     final void timed(long start) {
         long took = System.nanoTime() - start;
@@ -193,7 +207,7 @@ public abstract sealed class StageNode
             } catch (RunCancelledException e) {
                 counters.cancelled.increment();
                 throw e;
-            } catch (RuntimeException sendFailure) {
+            } catch (Throwable sendFailure) {
                 error.addSuppressed(sendFailure);
                 terminal = ErrorPolicy.failFast(); // a dead letter that cannot be delivered must not vanish
             }

@@ -38,9 +38,17 @@ public final class Worker implements Runnable {
         this.hand = channel.join(node instanceof RemoteNode ? Channel.MAX_HAND : channel.handSize());
     }
 
-    /** Gives back this worker's place at the queue: its context never started it. */
-    public void abandon() {
-        channel.unregisterTaker(hand);
+    /**
+     * Hands this worker to {@code start} (a context's {@code execute}); if that throws, the worker never
+     * runs and gives back the place at the queue it took when it was made.
+     */
+    public void startWith(java.util.function.Consumer<Runnable> start) {
+        try {
+            start.accept(this);
+        } catch (RuntimeException | Error e) {
+            channel.quit(hand);
+            throw e;
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ class ChannelTest {
         for (int i = 0; i < 5; i++) {
             channel.put(i);
         }
-        Channel.Hand hand = channel.registerTaker(channel.handSize());
+        Channel.Hand hand = takerOf(channel, channel.handSize());
 
         assertThat(channel.handSize()).as("an eighth of 16").isEqualTo(2);
         assertThat(channel.fill(hand, 0, Channel.FOREVER)).isEqualTo(2);
@@ -42,8 +42,8 @@ class ChannelTest {
         for (int i = 0; i < 8; i++) {
             channel.put(i);
         }
-        Channel.Hand first = channel.registerTaker(channel.handSize());
-        Thread other = Thread.ofPlatform().start(() -> channel.registerTaker(channel.handSize()));
+        Channel.Hand first = takerOf(channel, channel.handSize());
+        Thread other = Thread.ofPlatform().start(() -> takerOf(channel, channel.handSize()));
         other.join();
 
         assertThat(channel.fill(first, 0, Channel.FOREVER))
@@ -55,7 +55,7 @@ class ChannelTest {
     void aWorkerThatHasNotStartedYetStillGetsItsShare() throws Exception {
         Channel channel = new Channel("work", 1024, quiescence);
         channel.join(channel.handSize()); // started by the run, not running yet
-        Channel.Hand first = channel.registerTaker(channel.handSize());
+        Channel.Hand first = takerOf(channel, channel.handSize());
         for (int i = 0; i < 8; i++) {
             channel.put(i);
         }
@@ -68,7 +68,7 @@ class ChannelTest {
     @Test
     void aTimedTakeReturnsItemsATimeoutOrTheEnd() throws Exception {
         Channel channel = new Channel("work", 4, quiescence);
-        Channel.Hand hand = channel.registerTaker(1);
+        Channel.Hand hand = takerOf(channel, 1);
         channel.put("a");
 
         assertThat(channel.fill(hand, 0, TimeUnit.SECONDS.toNanos(5))).isEqualTo(1);
@@ -94,7 +94,7 @@ class ChannelTest {
         AtomicInteger got = new AtomicInteger(-2);
         CountDownLatch waiting = new CountDownLatch(1);
         Thread taker = Thread.ofPlatform().start(() -> {
-            Channel.Hand hand = channel.registerTaker(1);
+            Channel.Hand hand = takerOf(channel, 1);
             waiting.countDown();
             try {
                 got.set(channel.fill(hand, 0, TimeUnit.SECONDS.toNanos(30)));
@@ -109,7 +109,7 @@ class ChannelTest {
 
         Thread aborted = Thread.ofPlatform().start(() -> {
             try {
-                got.set(channel.fill(channel.registerTaker(1), 0, Channel.FOREVER));
+                got.set(channel.fill(takerOf(channel, 1), 0, Channel.FOREVER));
             } catch (InterruptedException e) {
                 got.set(-3);
             }
@@ -157,7 +157,7 @@ class ChannelTest {
     @Test
     void aQueueIsOneUnitOfWorkUntilEveryItemItHeldIsFinished() throws Exception {
         Channel channel = new Channel("work", 4, quiescence);
-        Channel.Hand hand = channel.registerTaker(1);
+        Channel.Hand hand = takerOf(channel, 1);
         assertThat(quiescence.isQuiet()).isTrue();
 
         channel.put("a");
@@ -181,7 +181,7 @@ class ChannelTest {
     @Test
     void aFinishedCountSettlesEvenWhenTheTakeIsInterrupted() throws Exception {
         Channel channel = new Channel("work", 4, quiescence);
-        Channel.Hand hand = channel.registerTaker(1);
+        Channel.Hand hand = takerOf(channel, 1);
         channel.put("a");
         channel.fill(hand, 0, Channel.FOREVER);
         hand.next();
@@ -207,7 +207,7 @@ class ChannelTest {
                 Thread.currentThread().interrupt();
             }
         });
-        Channel.Hand hand = channel.registerTaker(1);
+        Channel.Hand hand = takerOf(channel, 1);
         List<Object> got = new ArrayList<>();
         int finished = 0;
         while (got.size() < 5) {
@@ -226,7 +226,7 @@ class ChannelTest {
     @Test
     void aWorkerPuttingIntoItsOwnFullQueueOverflowsAndKeepsTheOrder() throws Exception {
         Channel channel = new Channel("loop", 2, quiescence);
-        Channel.Hand hand = channel.registerTaker(1); // this thread takes from it: its puts never wait
+        Channel.Hand hand = takerOf(channel, 1); // this thread takes from it: its puts never wait
         channel.put("a");
         channel.put("b");
         channel.put("c");
@@ -251,7 +251,7 @@ class ChannelTest {
         AtomicInteger taken = new AtomicInteger();
         quiescence.enter(); // the producer's own unit
         Thread taker = Thread.ofPlatform().start(() -> {
-            Channel.Hand hand = channel.registerTaker(channel.handSize());
+            Channel.Hand hand = takerOf(channel, channel.handSize());
             try {
                 int finished = 0;
                 int n;
@@ -306,5 +306,12 @@ class ChannelTest {
             }
         }
         return got;
+    }
+
+    /** Makes the calling thread a worker of {@code channel}, taking into a hand of {@code size} items. */
+    private static Channel.Hand takerOf(Channel channel, int size) {
+        Channel.Hand hand = channel.join(size);
+        channel.bind();
+        return hand;
     }
 }
