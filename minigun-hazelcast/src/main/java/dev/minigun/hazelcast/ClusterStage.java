@@ -50,7 +50,6 @@ final class ClusterStage implements RemoteStage {
     private final ShippedStage shipped;
     private final String where;
     private final String id = UUID.randomUUID().toString();
-    private final byte[] code;
     private final ClusterClients.Lease lease;
     private final IExecutorService executor;
     private final Set<UUID> hasCode = ConcurrentHashMap.newKeySet();
@@ -61,7 +60,6 @@ final class ClusterStage implements RemoteStage {
     ClusterStage(ShippedStage shipped, String where, ClusterClients.Lease lease) {
         this.shipped = shipped;
         this.where = where;
-        this.code = shipped.code();
         this.lease = lease;
         this.executor = lease.client.getExecutorService(EXECUTOR);
     }
@@ -99,7 +97,8 @@ final class ClusterStage implements RemoteStage {
             for (Flight f : flights) {
                 land(f, outcomes, sent);
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | RuntimeException | java.io.IOException e) {
+            // The batch fails as a whole: the slices already sent must not run on for items counted failed.
             sent.forEach(answer -> answer.cancel(true));
             throw e;
         }
@@ -126,7 +125,7 @@ final class ClusterStage implements RemoteStage {
             Member member,
             List<Future<byte[]>> answers) {
         // The code goes with the first slice to each member (it answers NEED_CODE if it lost it).
-        byte[] withCode = hasCode.add(member.getUuid()) ? code : null;
+        byte[] withCode = hasCode.add(member.getUuid()) ? shipped.code() : null;
         Future<byte[]> answer;
         try {
             answer = executor.submitToMember(new BatchTask(id, withCode, payload), member);
@@ -188,13 +187,14 @@ final class ClusterStage implements RemoteStage {
             }
             switch (answer[0]) {
                 case BatchTask.RESULT -> {
-                    List<RemoteOutcome> got = shipped.decode(Arrays.copyOfRange(answer, 1, answer.length));
+                    List<RemoteOutcome> got = shipped.decode(answer, 1); // after the status byte
+                    Flight placed = f;
                     ShippedStage.place(
                             got,
                             f.sent(),
                             outcomes,
                             f.offset(),
-                            "stage '" + shipped.stage() + "': " + address(f.member()));
+                            () -> "stage '" + shipped.stage() + "': " + address(placed.member()));
                     tally(f.member()).ran(got.size());
                     return;
                 }

@@ -166,7 +166,7 @@ public final class ProcessContext extends ThreadHostedContext {
                 default ->
                     throw new IOException("worker pid " + w.pid() + " answered with frame type " + answer.type());
             };
-            ShippedStage.place(got, sent, outcomes, offset, "worker pid " + w.pid());
+            ShippedStage.place(got, sent, outcomes, offset, () -> "worker pid " + w.pid());
             return;
         }
     }

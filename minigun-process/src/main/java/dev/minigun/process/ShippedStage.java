@@ -98,13 +98,17 @@ public final class ShippedStage {
     /**
      * Puts {@code got}, what {@code who} answered for the items at positions {@code sent} of a chunk
      * that starts at {@code offset}, into {@code outcomes}. Fails when their counts differ: the
-     * answer cannot be matched to its items.
+     * answer cannot be matched to its items ({@code who} names the sender, made only then).
      */
     public static void place(
-            List<RemoteOutcome> got, List<Integer> sent, RemoteOutcome[] outcomes, int offset, String who)
+            List<RemoteOutcome> got,
+            List<Integer> sent,
+            RemoteOutcome[] outcomes,
+            int offset,
+            java.util.function.Supplier<String> who)
             throws IOException {
         if (got.size() != sent.size()) {
-            throw new IOException(who + " answered " + got.size() + " outcomes for " + sent.size() + " items");
+            throw new IOException(who.get() + " answered " + got.size() + " outcomes for " + sent.size() + " items");
         }
         for (int i = 0; i < got.size(); i++) {
             outcomes[offset + sent.get(i)] = got.get(i);
@@ -113,7 +117,12 @@ public final class ShippedStage {
 
     /** The outcomes a {@link Runner#run} answered, read through the allow-list (exceptions allowed). */
     public List<RemoteOutcome> decode(byte[] result) throws IOException {
-        return WireOutcomes.decode(result, codec, errors);
+        return decode(result, 0);
+    }
+
+    /** As {@link #decode(byte[])}, for an answer that starts at index {@code from} of {@code result}. */
+    public List<RemoteOutcome> decode(byte[] result, int from) throws IOException {
+        return WireOutcomes.decode(result, from, codec, errors);
     }
 
     /** The outcome of each of {@code n} items the other side refused to read, saying {@code why}. */

@@ -73,9 +73,12 @@ final class WireOutcomes {
         return bytes.toByteArray();
     }
 
-    /** Decodes a result frame into one outcome per item; items that cannot be read here fail with the reason. */
-    static List<RemoteOutcome> decode(byte[] payload, Codec codec, JdkCodec errors) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+    /**
+     * Decodes a result frame, {@code payload} from index {@code from} on, into one outcome per item;
+     * items that cannot be read here fail with the reason.
+     */
+    static List<RemoteOutcome> decode(byte[] payload, int from, Codec codec, JdkCodec errors) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload, from, payload.length - from));
         int n = in.readInt();
         byte[] status = new byte[n];
         List<List<String>> targets = new ArrayList<>(n);
