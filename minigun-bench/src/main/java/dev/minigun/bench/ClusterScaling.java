@@ -92,7 +92,11 @@ public class ClusterScaling {
             }
             scope = ClusterConfig.use(new ClusterConfig(name, join, Duration.ofSeconds(10)));
         } catch (RuntimeException | Error e) {
-            tearDown(); // JMH does not tear down a trial whose setup failed
+            try {
+                tearDown(); // JMH does not tear down a trial whose setup failed
+            } catch (RuntimeException teardownFailure) {
+                e.addSuppressed(teardownFailure);
+            }
             throw e;
         }
         cluster = pipeline("cluster", Exec.cluster(2));

@@ -2,11 +2,10 @@ package dev.minigun.bench;
 
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
-import dev.minigun.bench.support.PekkoSystem;
+import dev.minigun.bench.support.HopPeers;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -26,8 +25,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * P3, batching across a hop: the producer's thread groups items in lists of {@code batch} (or
@@ -64,15 +61,14 @@ public class P3Batching {
     private Long[] data;
     private BatchDrain drain;
     private Pipeline minigun;
-    private Scheduler reactorProducer;
-    private Scheduler reactorConsumer;
-    private ActorSystem pekko;
+    private HopPeers peers;
 
     /** Makes the items, the sink and Minigun's pipeline; the peers start on first use. */
     @Setup(Level.Trial)
     public void setUp(Blackhole blackhole) {
         data = Fixture.boxedLongs(Fixture.itemsPerRun(items, cost));
         drain = new BatchDrain(new Drain(blackhole, cost));
+        peers = new HopPeers("p3-batch", x -> {}); // only its Reactor threads and Pekko system are used
 
         Long[] source = data;
         minigun = Pipeline.create("p3-batch");
@@ -89,11 +85,7 @@ public class P3Batching {
     /** Stops whatever peer this trial started. */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        if (reactorProducer != null) {
-            reactorProducer.dispose();
-            reactorConsumer.dispose();
-        }
-        PekkoSystem.stop(pekko);
+        peers.stop();
     }
 
     /** Minigun: producer thread, {@code batch(size, 10 ms)} on it, sink on {@code Exec.threads(1)}. */
@@ -118,15 +110,11 @@ public class P3Batching {
     }
 
     private void reactor(Items counter, boolean fair) {
-        if (reactorProducer == null) {
-            reactorProducer = Schedulers.newSingle("p3-producer", true);
-            reactorConsumer = Schedulers.newSingle("p3-consumer", true);
-        }
         drain.reset();
         Flux.fromArray(data)
-                .subscribeOn(reactorProducer)
+                .subscribeOn(peers.reactorProducer())
                 .bufferTimeout(batch, MAX_WAIT, fair)
-                .publishOn(reactorConsumer, Fixture.BUFFER)
+                .publishOn(peers.reactorConsumer(), Fixture.BUFFER)
                 .doOnNext(drain)
                 .blockLast();
         Fixture.expect(data.length, drain.count(), fair ? "reactor fair" : "reactor");
@@ -136,16 +124,13 @@ public class P3Batching {
     /** Pekko Streams: {@code groupedWithin(size, 10 ms).async()} into {@code Sink.foreach}, input buffer 256. */
     @Benchmark
     public void pekkoGroupedWithin(Items counter) {
-        if (pekko == null) {
-            pekko = PekkoSystem.start("p3-batch");
-        }
         drain.reset();
         Source.from(Arrays.asList(data))
                 .groupedWithin(batch, MAX_WAIT)
                 .async()
                 .toMat(Sink.foreach(drain), Keep.right())
                 .addAttributes(Attributes.inputBuffer(Fixture.BUFFER, Fixture.BUFFER))
-                .run(pekko)
+                .run(peers.pekko())
                 .toCompletableFuture()
                 .join();
         Fixture.expect(data.length, drain.count(), "pekko");

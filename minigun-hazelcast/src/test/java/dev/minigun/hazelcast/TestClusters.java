@@ -48,7 +48,13 @@ final class TestClusters {
             assertThat(members.getFirst().clusterMembers()).hasSize(n);
             return members;
         } catch (RuntimeException | Error e) {
-            members.forEach(ClusterMember::close); // no member outlives a failed start
+            for (ClusterMember m : members) { // no member outlives a failed start
+                try {
+                    m.close();
+                } catch (RuntimeException closeFailure) {
+                    e.addSuppressed(closeFailure);
+                }
+            }
             throw e;
         }
     }
