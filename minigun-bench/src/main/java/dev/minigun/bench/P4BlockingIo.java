@@ -118,6 +118,38 @@ public class P4BlockingIo {
         counter.items += data.length;
     }
 
+    /**
+     * No engine, the floor of this JDK and machine: 1000 virtual threads, each making its share of the
+     * calls one after another. Nothing is dispatched and nothing waits for an item, so the gap to the
+     * ideal is what the sleeps themselves cost (the timer's lateness, the unparking of 1000 threads on as
+     * many carriers as cores); no engine on virtual threads can do better.
+     */
+    @Benchmark
+    public void sleepFloor(Items counter) throws InterruptedException {
+        int tokens = cost;
+        int share = data.length / CONCURRENCY;
+        LongAdder done = new LongAdder();
+        Thread[] threads = new Thread[CONCURRENCY];
+        for (int t = 0; t < CONCURRENCY; t++) {
+            int first = t * share;
+            threads[t] = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = first; i < first + share; i++) {
+                        blackhole.consume(io(data[i], tokens));
+                        done.increment();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        Fixture.expect((long) share * CONCURRENCY, done.sum(), "sleep floor");
+        counter.items += (long) share * CONCURRENCY;
+    }
+
     /** {@code Executors.newVirtualThreadPerTaskExecutor()}, at most 1000 tasks in flight (a semaphore). */
     @Benchmark
     public void virtualThreadExecutor(Items counter) throws InterruptedException {

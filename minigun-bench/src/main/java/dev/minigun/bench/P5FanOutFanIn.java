@@ -3,6 +3,7 @@ package dev.minigun.bench;
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,6 +53,8 @@ public class P5FanOutFanIn {
     private Step step;
     private Drain drain;
     private Pipeline minigun;
+    private Pipeline minigunInline;
+    private final LongAdder inlineCount = new LongAdder();
     private Scheduler rails;
 
     /** Makes the items, the step, the sink and Minigun's pipeline; Reactor's scheduler starts on first use. */
@@ -71,6 +74,20 @@ public class P5FanOutFanIn {
                 })
                 .map("work", Exec.threads(WIDTH), step)
                 .consume("sink", drain);
+
+        minigunInline = Pipeline.create("p5-fan-inline");
+        minigunInline.config().queueSize(Fixture.BUFFER);
+        minigunInline
+                .<Long>producer("source", out -> {
+                    for (Long x : source) {
+                        out.emit(x);
+                    }
+                })
+                .map("work", Exec.threads(WIDTH), step)
+                .consume("sink", Exec.inline(), x -> {
+                    blackhole.consume(x);
+                    inlineCount.increment();
+                });
     }
 
     /** Stops Reactor's scheduler if this trial started it. */
@@ -87,6 +104,20 @@ public class P5FanOutFanIn {
         drain.reset();
         minigun.run();
         Fixture.expect(data.length, drain.count(), "minigun");
+        counter.items += data.length;
+    }
+
+    /**
+     * Minigun with the sink called by the workers themselves ({@code Exec.inline()}): no second hop,
+     * and a sink called by four threads at once, so it must be thread-safe (here it counts into a
+     * {@code LongAdder}). Not the target's pipeline: the plan puts a plain sink after a pool on a
+     * thread of its own, so that it need not be thread-safe; this shows what that hop costs.
+     */
+    @Benchmark
+    public void minigunInlineSink(Items counter) {
+        inlineCount.reset();
+        minigunInline.run();
+        Fixture.expect(data.length, inlineCount.sum(), "minigun, sink inline");
         counter.items += data.length;
     }
 

@@ -90,7 +90,8 @@ public record Workload(
                     labels(
                             "minigun", "Minigun virtualThreads(1000)",
                             "mapConcurrent", "Gatherers.mapConcurrent(1000)",
-                            "virtualThreadExecutor", "virtual-thread executor + semaphore(1000)")),
+                            "virtualThreadExecutor", "virtual-thread executor + semaphore(1000)",
+                            "sleepFloor", "no engine: 1,000 virtual threads sleeping in turn (the floor)")),
             new Workload(
                     "P5",
                     "P5FanOutFanIn",
@@ -100,7 +101,9 @@ public record Workload(
                     "minigun",
                     labels(
                             "minigun", "Minigun threads(4) → sink",
-                            "reactorParallel", "Reactor parallel(4).runOn().sequential()")),
+                            "reactorParallel", "Reactor parallel(4).runOn().sequential()",
+                            "minigunInlineSink",
+                                    "Minigun threads(4), sink `Exec.inline()` (thread-safe sink, no 2nd hop)")),
             new Workload(
                     "P6",
                     "P6CpuScaling",
