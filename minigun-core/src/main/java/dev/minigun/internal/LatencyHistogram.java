@@ -42,6 +42,9 @@ public final class LatencyHistogram {
 
     /** The duration (ns) below which {@code fraction} of the recorded durations lie; 0 when empty. */
     public long percentile(double fraction) {
+        if (max() == 0) {
+            return 0; // nothing recorded (or only zeros): no need to read the buckets
+        }
         long total = 0;
         long[] snapshot = new long[BUCKETS];
         for (int i = 0; i < BUCKETS; i++) {
