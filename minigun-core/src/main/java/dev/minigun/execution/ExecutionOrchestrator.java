@@ -149,7 +149,13 @@ public final class ExecutionOrchestrator {
             if (p.isQueued()) {
                 // The items of a stage on virtual threads block: its many workers take one at a time.
                 channels.put(
-                        s.name(), new Channel(s.name(), p.queueSize(), quiescence, p.kind() == ContextKind.VIRTUAL));
+                        s.name(),
+                        new Channel(
+                                s.name(),
+                                p.queueSize(),
+                                quiescence,
+                                p.kind() == ContextKind.VIRTUAL,
+                                hasOneSendingThread(s)));
             }
             StageNode node = switch (s.operation()) {
                 case Operation.Produce produce -> null;
@@ -188,17 +194,19 @@ public final class ExecutionOrchestrator {
                 targets.put(
                         s.name(),
                         p.isQueued()
-                                ? new QueuedTarget(s.name(), channels.get(s.name()), control)
+                                ? new QueuedTarget(s.name(), channels.get(s.name()), control, false)
                                 : new DirectTarget(node));
             }
         }
         Directory directory = new Directory(targets, hosts, anyCaller);
+        Map<String, Target> edges = new LinkedHashMap<>(targets); // the static edges: an upstream's own sends
+        channels.forEach((stage, channel) -> edges.put(stage, new QueuedTarget(stage, channel, control, true)));
         for (Placement p : plan.placements()) {
             gates.computeIfAbsent(p.host(), host -> new StartGate(() -> runBeforeStageHooks(host), control));
         }
         for (StageSpec s : graph.stages()) {
             List<Target> downstream = graph.downstreams(s.name()).stream()
-                    .map(d -> targets.get(d.name()))
+                    .map(d -> edges.get(d.name()))
                     .toList();
             Outlet outlet = new Outlet(s.name(), downstream, s.routing(), counters.get(s.name()), directory);
             if (s.operation() instanceof Operation.Produce produce) {
@@ -245,6 +253,16 @@ public final class ExecutionOrchestrator {
             }
         }
         control.onCancel(this::abortEverything);
+    }
+
+    /**
+     * Whether the queue of {@code s} gets a single sender (see {@link Channel}): it has one upstream,
+     * whose code runs on one thread at a time. Its other senders ({@code emitTo}, dead letters, a
+     * batch's timer) still reach it, through the list beside the ring.
+     */
+    private boolean hasOneSendingThread(StageSpec s) {
+        return s.upstreams().size() == 1
+                && plan.placement(s.upstreams().getFirst()).concurrency() == 1;
     }
 
     /** The plan this run executes. */

@@ -41,7 +41,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>How: a ring of sequence-numbered slots (Vyukov's bounded MPMC queue, as in JCTools'
  * {@code MpmcArrayQueue}): a sender claims a free slot with one compare-and-set and publishes the
  * item by its slot's sequence number; a taker claims up to a handful of published slots with one
- * compare-and-set. Nobody takes a lock while items flow. The lock guards the slow paths only: a
+ * compare-and-set (in a single-sender queue its one owner writes the next slot without one, and
+ * other senders put beside the ring, see the constructor). Nobody takes a lock while items flow. The lock guards the slow paths only: a
  * taker with nothing to take parks in the list of sleepers and a sender wakes one (only when
  * someone sleeps, one volatile read otherwise); a sender facing a full ring waits on a condition
  * that takers signal once they freed slots.
@@ -56,11 +57,13 @@ public final class Channel {
     private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle INDEX = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle PEAK;
+    private static final VarHandle OWNER;
 
     static {
         try {
             var lookup = MethodHandles.lookup();
             PEAK = lookup.findVarHandle(Channel.class, "peak", int.class);
+            OWNER = lookup.findVarHandle(Channel.class, "owner", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -101,6 +104,8 @@ public final class Channel {
     private volatile boolean aborted;
     private int peak; // through PEAK
     private final boolean oneAtATime;
+    private final boolean singleSender;
+    private volatile Thread owner; // of a single-sender queue: the one thread that writes the ring (through OWNER)
 
     /** A queue of {@code capacity} items in front of {@code stage}, one unit of {@code quiescence} while it holds work. */
     public Channel(String stage, int capacity, Quiescence quiescence) {
@@ -113,7 +118,21 @@ public final class Channel {
      * hand of several items would hold back items that another worker, idle, could start).
      */
     public Channel(String stage, int capacity, Quiescence quiescence, boolean oneAtATime) {
+        this(stage, capacity, quiescence, oneAtATime, false);
+    }
+
+    /**
+     * As above; with {@code singleSender}, one thread writes the ring without a compare-and-set: the
+     * first to put {@linkplain #putAsUpstream as the stage's upstream} (the plan gives a single-sender
+     * queue to a stage whose one upstream runs on one thread at a time). Every other thread (an
+     * {@code emitTo}, a dead letter, a batch flushed by the timer, the stage's own workers) puts into
+     * a list beside the ring, under the lock, taken before the ring; it waits for room like any sender
+     * (a taker of the queue never waits). Which thread owns the ring never changes, so the ring has one
+     * writer whatever the plan got wrong.
+     */
+    public Channel(String stage, int capacity, Quiescence quiescence, boolean oneAtATime, boolean singleSender) {
         this.oneAtATime = oneAtATime;
+        this.singleSender = singleSender;
         if (capacity <= 0) {
             throw new IllegalArgumentException(
                     "capacity of the queue of '" + stage + "' must be positive: " + capacity);
@@ -189,7 +208,11 @@ public final class Channel {
             quiescence.enter();
         }
         // Only a taker's own puts must queue up behind its overflowed items; others go to the ring.
-        if ((overflowed != 0 && TAKING_FROM.get() == this) || !offer(item)) {
+        // In a single-sender queue, only its owner's go to the ring.
+        boolean placed = singleSender
+                ? owner == Thread.currentThread() && offerAsOwner(item)
+                : (overflowed == 0 || TAKING_FROM.get() != this) && offer(item);
+        if (!placed) {
             try {
                 putSlowly(item);
             } catch (Throwable e) {
@@ -202,7 +225,36 @@ public final class Channel {
         }
     }
 
-    /** Puts {@code item} into a free slot, if there is one. */
+    /**
+     * Puts {@code item} as the upstream stage's sender: the first thread to do so in a single-sender
+     * queue becomes its owner (see the constructor); otherwise as {@link #put}.
+     */
+    public void putAsUpstream(Object item) throws InterruptedException {
+        if (singleSender && owner == null) {
+            OWNER.compareAndSet(this, null, Thread.currentThread());
+        }
+        put(item);
+    }
+
+    /**
+     * The owner of a single-sender queue puts {@code item} into the next slot, if it is free: plain
+     * writes, as nobody else writes the ring; the position is written volatile, so that the owner's
+     * read of the sleepers that follows cannot come before it (a taker going to sleep writes the
+     * sleepers, then reads the position).
+     */
+    private boolean offerAsOwner(Object item) {
+        long pos = (long) INDEX.get(indexes, PRODUCED);
+        int slot = (int) (pos % capacity);
+        if ((long) SEQ.getAcquire(sequences, slot) != 2 * pos) {
+            return false; // the slot still holds the item of the lap before: full
+        }
+        slots[slot] = item;
+        SEQ.setRelease(sequences, slot, 2 * pos + 1);
+        INDEX.setVolatile(indexes, PRODUCED, pos + 1);
+        return true;
+    }
+
+    /** Puts {@code item} into a free slot, if there is one (a queue with many senders). */
     private boolean offer(Object item) {
         long[] idx = indexes;
         long pos = (long) INDEX.getVolatile(idx, PRODUCED);
@@ -224,9 +276,14 @@ public final class Channel {
         }
     }
 
-    /** A full ring, or items in the overflow list: wait for room, or overflow if the caller is a taker. */
+    /**
+     * A full ring, or items in the overflow list: wait for room, or overflow if the caller is a taker.
+     * In a single-sender queue, a thread other than the owner puts into the list beside the ring,
+     * once the ring and the list hold less than the capacity (a taker at once).
+     */
     private void putSlowly(Object item) throws InterruptedException {
         boolean self = TAKING_FROM.get() == this;
+        boolean aside = singleSender && (owner != Thread.currentThread() || self);
         lock.lock(); // held briefly: an interrupt left set must not fail a put that need not wait
 
         try {
@@ -237,10 +294,10 @@ public final class Channel {
                 if (closed) {
                     throw new IllegalStateException("queue of '" + stage + "' is closed");
                 }
-                if (self && overflowed != 0) {
-                    break; // behind its earlier overflowed items, to keep its order
+                if (aside ? self || roomAside() : self && overflowed != 0) {
+                    break; // aside; or a taker, behind its earlier overflowed items, to keep its order
                 }
-                if (offer(item)) {
+                if (!aside && offerAny(item)) {
                     return;
                 }
                 if (self) {
@@ -248,17 +305,32 @@ public final class Channel {
                 }
                 raisePeak(capacity);
                 sendersWaiting = sendersWaiting + 1; // then look again: a taker that freed a slot sees it
-                if (offer(item)) {
+                if (aside ? roomAside() : offerAny(item)) {
+                    if (aside) {
+                        break;
+                    }
                     return;
                 }
                 notFull.await();
             }
-            overflow.addLast(new Overflowed((long) INDEX.getVolatile(indexes, PRODUCED), item));
+            // An item put aside is taken before the ring (its sender has no place in the ring's order).
+            long after = aside ? Long.MIN_VALUE : (long) INDEX.getVolatile(indexes, PRODUCED);
+            overflow.addLast(new Overflowed(after, item));
             overflowed = overflow.size();
-            raisePeak(capacity + overflowed);
+            raisePeak(aside ? ringDepth() + overflowed : capacity + overflowed);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** As {@link #offerAsOwner} in a single-sender queue (called by its owner only), else {@link #offer}. */
+    private boolean offerAny(Object item) {
+        return singleSender ? offerAsOwner(item) : offer(item);
+    }
+
+    /** Under the lock: whether the ring and the list beside it hold less than the capacity. */
+    private boolean roomAside() {
+        return ringDepth() + overflowed < capacity;
     }
 
     /**

@@ -9,12 +9,18 @@ import dev.minigun.PipelineException;
  * @param stage the receiving stage's name
  * @param channel its input queue
  * @param control the run's shared state
+ * @param upstream whether this is the static edge from the stage's upstream (which may own a
+ *     single-sender queue, see {@link Channel#putAsUpstream}), not an {@code emitTo} or a dead letter
  */
-public record QueuedTarget(String stage, Channel channel, RunControl control) implements Target {
+public record QueuedTarget(String stage, Channel channel, RunControl control, boolean upstream) implements Target {
     @Override
     public void accept(Object item, StageCounters sender) {
         try {
-            channel.put(item);
+            if (upstream) {
+                channel.putAsUpstream(item);
+            } else {
+                channel.put(item);
+            }
             sender.delivered.increment();
         } catch (InterruptedException e) {
             if (control.isCancelled()) {

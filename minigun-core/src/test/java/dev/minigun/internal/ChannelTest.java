@@ -294,6 +294,101 @@ class ChannelTest {
     }
 
     /** Closes the queue, then takes and finishes everything until it ends. */
+    @Test
+    void inASingleSenderQueueTheUpstreamOwnsTheRingAndEveryoneElsePutsBesideIt() throws Exception {
+        Channel channel = new Channel("sink", 8, quiescence, false, true);
+        Thread upstream = Thread.ofPlatform().start(() -> {
+            try {
+                channel.putAsUpstream("u1"); // the first upstream put: this thread owns the ring
+                channel.putAsUpstream("u2");
+                channel.put("u3"); // its emitTo into the same stage goes to its ring too
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        upstream.join();
+        channel.putAsUpstream("x1"); // the ring has its owner: another thread puts beside it
+        channel.put("x2"); // an emitTo from elsewhere
+
+        assertThat(channel.depth()).isEqualTo(5);
+        assertThat(drain(channel, takerOf(channel, 8)))
+                .as("what was put beside the ring first, then the ring, each in its order")
+                .containsExactly("x1", "x2", "u1", "u2", "u3");
+        assertThat(channel.depth()).isZero();
+    }
+
+    @Test
+    void anotherSenderOfASingleSenderQueueWaitsForRoomAndATakerNeverWaits() throws Exception {
+        Channel channel = new Channel("sink", 4, quiescence, false, true);
+        Thread upstream = Thread.ofPlatform().start(() -> {
+            try {
+                for (int i = 0; i < 4; i++) {
+                    channel.putAsUpstream(i); // the ring is full
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        upstream.join();
+        CountDownLatch putAside = new CountDownLatch(1);
+        Thread other = Thread.ofPlatform().start(() -> {
+            try {
+                channel.put("aside"); // the ring and the list beside it hold the capacity: waits
+                putAside.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Channel.Hand hand = takerOf(channel, 1);
+        channel.put("self"); // a taker of the queue puts beside the ring, full or not, at once
+        // Not a wait for the other thread: a check that it cannot have got through (it fails only if it has).
+        assertThat(putAside.await(50, TimeUnit.MILLISECONDS))
+                .as("no room: the other sender still waits")
+                .isFalse();
+
+        List<Object> got = new ArrayList<>();
+        int finished = 0;
+        while (got.size() < 6) {
+            assertThat(channel.fill(hand, finished, TimeUnit.SECONDS.toNanos(30)))
+                    .as("an item within 30 s after %s", got)
+                    .isEqualTo(1);
+            got.add(hand.next());
+            finished = 1;
+        }
+        other.join();
+
+        assertThat(got).containsExactlyInAnyOrder(0, 1, 2, 3, "self", "aside");
+        assertThat(got.getFirst())
+                .as("the taker's own item, beside the ring, first")
+                .isEqualTo("self");
+        assertThat(putAside.getCount()).isZero();
+    }
+
+    @Test
+    void anAbortWakesASenderWaitingBesideAFullSingleSenderQueue() throws Exception {
+        Channel channel = new Channel("sink", 2, quiescence, false, true);
+        channel.putAsUpstream("a");
+        channel.putAsUpstream("b");
+        AtomicInteger outcome = new AtomicInteger();
+        Thread other = Thread.ofPlatform().start(() -> {
+            try {
+                channel.put("c");
+                outcome.set(1);
+            } catch (RunCancelledException e) {
+                outcome.set(2);
+            } catch (InterruptedException e) {
+                outcome.set(3);
+            }
+        });
+        while (other.getState() != Thread.State.WAITING && other.isAlive()) {
+            Thread.onSpinWait(); // until it waits for room (or, wrongly, has not waited at all)
+        }
+        channel.abort();
+        other.join();
+
+        assertThat(outcome.get()).as("the waiting sender hears of the cancel").isEqualTo(2);
+    }
+
     private static List<Object> drain(Channel channel, Channel.Hand hand) throws InterruptedException {
         List<Object> got = new ArrayList<>();
         int finished = 0;
