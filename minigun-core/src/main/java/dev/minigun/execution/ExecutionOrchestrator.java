@@ -257,12 +257,18 @@ public final class ExecutionOrchestrator {
 
     /**
      * Whether the queue of {@code s} gets a single sender (see {@link Channel}): it has one upstream,
-     * whose code runs on one thread at a time. Its other senders ({@code emitTo}, dead letters, a
-     * batch's timer) still reach it, through the list beside the ring.
+     * whose code runs on one thread at a time, and which is not a batch with a maximum wait (whose
+     * timer thread sends as often as its own). Other senders ({@code emitTo}, dead letters) still
+     * reach it, through the list beside the ring.
      */
     private boolean hasOneSendingThread(StageSpec s) {
-        return s.upstreams().size() == 1
-                && plan.placement(s.upstreams().getFirst()).concurrency() == 1;
+        if (s.upstreams().size() != 1) {
+            return false;
+        }
+        String upstream = s.upstreams().getFirst();
+        boolean timed = graph.stage(upstream).operation() instanceof Operation.Batch b
+                && b.maxWait().isPresent();
+        return !timed && plan.placement(upstream).concurrency() == 1;
     }
 
     /** The plan this run executes. */

@@ -125,10 +125,13 @@ public final class Channel {
      * As above; with {@code singleSender}, one thread writes the ring without a compare-and-set: the
      * first to put {@linkplain #putAsUpstream as the stage's upstream} (the plan gives a single-sender
      * queue to a stage whose one upstream runs on one thread at a time). Every other thread (an
-     * {@code emitTo}, a dead letter, a batch flushed by the timer, the stage's own workers) puts into
-     * a list beside the ring, under the lock, taken before the ring; it waits for room like any sender
-     * (a taker of the queue never waits). Which thread owns the ring never changes, so the ring has one
-     * writer whatever the plan got wrong.
+     * {@code emitTo}, a dead letter, a batch flushed at the end, the stage's own workers) puts into
+     * a list beside the ring, under the lock, where the item keeps its place in the order (it is taken
+     * once the ring's items put before it are). The ring and the list share the capacity: such a
+     * sender waits for room like any (a taker of the queue never waits), and so does the owner while
+     * the list holds items (one item over the capacity at most, the owner's, if both put at the same
+     * moment). Which thread owns the ring never changes, so the ring has one writer whatever the plan
+     * got wrong.
      */
     public Channel(String stage, int capacity, Quiescence quiescence, boolean oneAtATime, boolean singleSender) {
         this.oneAtATime = oneAtATime;
@@ -210,7 +213,7 @@ public final class Channel {
         // Only a taker's own puts must queue up behind its overflowed items; others go to the ring.
         // In a single-sender queue, only its owner's go to the ring.
         boolean placed = singleSender
-                ? owner == Thread.currentThread() && offerAsOwner(item)
+                ? overflowed == 0 && owner == Thread.currentThread() && offerAsOwner(item)
                 : (overflowed == 0 || TAKING_FROM.get() != this) && offer(item);
         if (!placed) {
             try {
@@ -278,54 +281,69 @@ public final class Channel {
 
     /**
      * A full ring, or items in the overflow list: wait for room, or overflow if the caller is a taker.
-     * In a single-sender queue, a thread other than the owner puts into the list beside the ring,
-     * once the ring and the list hold less than the capacity (a taker at once).
+     * In a single-sender queue, a thread other than the owner puts into the list beside the ring once
+     * the ring and the list hold less than the capacity (a taker at once), and the owner waits for
+     * that too before it writes the ring. An item put beside the ring keeps its place in the order:
+     * it is taken once the ring's items put before it are.
      */
     private void putSlowly(Object item) throws InterruptedException {
         boolean self = TAKING_FROM.get() == this;
-        boolean aside = singleSender && (owner != Thread.currentThread() || self);
         lock.lock(); // held briefly: an interrupt left set must not fail a put that need not wait
-
         try {
-            while (true) {
-                if (aborted) {
-                    throw new RunCancelledException();
-                }
-                if (closed) {
-                    throw new IllegalStateException("queue of '" + stage + "' is closed");
-                }
-                if (aside ? self || roomAside() : self && overflowed != 0) {
-                    break; // aside; or a taker, behind its earlier overflowed items, to keep its order
-                }
-                if (!aside && offerAny(item)) {
-                    return;
-                }
-                if (self) {
-                    break;
-                }
-                raisePeak(capacity);
-                sendersWaiting = sendersWaiting + 1; // then look again: a taker that freed a slot sees it
-                if (aside ? roomAside() : offerAny(item)) {
-                    if (aside) {
+            if (singleSender && (owner != Thread.currentThread() || self)) {
+                while (!self && !roomAside()) {
+                    checkOpen();
+                    raisePeak(capacity);
+                    sendersWaiting = sendersWaiting + 1; // then look again: a taker that freed a slot sees it
+                    if (roomAside()) {
                         break;
                     }
-                    return;
+                    notFull.await();
                 }
-                notFull.await();
+                checkOpen();
+            } else {
+                while (true) {
+                    checkOpen();
+                    if (self && overflowed != 0) {
+                        break; // behind its earlier overflowed items, to keep its order
+                    }
+                    if (offerWithin(item)) {
+                        return;
+                    }
+                    if (self) {
+                        break;
+                    }
+                    raisePeak(capacity);
+                    sendersWaiting = sendersWaiting + 1; // then look again: a taker that freed a slot sees it
+                    if (offerWithin(item)) {
+                        return;
+                    }
+                    notFull.await();
+                }
             }
-            // An item put aside is taken before the ring (its sender has no place in the ring's order).
-            long after = aside ? Long.MIN_VALUE : (long) INDEX.getVolatile(indexes, PRODUCED);
-            overflow.addLast(new Overflowed(after, item));
+            overflow.addLast(new Overflowed((long) INDEX.getVolatile(indexes, PRODUCED), item));
             overflowed = overflow.size();
-            raisePeak(aside ? ringDepth() + overflowed : capacity + overflowed);
+            raisePeak(ringDepth() + overflowed);
         } finally {
             lock.unlock();
         }
     }
 
-    /** As {@link #offerAsOwner} in a single-sender queue (called by its owner only), else {@link #offer}. */
-    private boolean offerAny(Object item) {
-        return singleSender ? offerAsOwner(item) : offer(item);
+    private void checkOpen() {
+        if (aborted) {
+            throw new RunCancelledException();
+        }
+        if (closed) {
+            throw new IllegalStateException("queue of '" + stage + "' is closed");
+        }
+    }
+
+    /**
+     * Under the lock: puts {@code item} into the ring, if it has room. In a single-sender queue
+     * (called by its owner) the ring and the list beside it share the capacity.
+     */
+    private boolean offerWithin(Object item) {
+        return singleSender ? roomAside() && offerAsOwner(item) : offer(item);
     }
 
     /** Under the lock: whether the ring and the list beside it hold less than the capacity. */

@@ -293,7 +293,6 @@ class ChannelTest {
         assertThat(taken.get()).isEqualTo(items);
     }
 
-    /** Closes the queue, then takes and finishes everything until it ends. */
     @Test
     void inASingleSenderQueueTheUpstreamOwnsTheRingAndEveryoneElsePutsBesideIt() throws Exception {
         Channel channel = new Channel("sink", 8, quiescence, false, true);
@@ -312,9 +311,75 @@ class ChannelTest {
 
         assertThat(channel.depth()).isEqualTo(5);
         assertThat(drain(channel, takerOf(channel, 8)))
-                .as("what was put beside the ring first, then the ring, each in its order")
-                .containsExactly("x1", "x2", "u1", "u2", "u3");
+                .as("the items put beside the ring keep their place in the order of the puts")
+                .containsExactly("u1", "u2", "u3", "x1", "x2");
         assertThat(channel.depth()).isZero();
+    }
+
+    @Test
+    void aSenderThatTakesOverFromTheOwnerKeepsTheOrderOfTheEdge() throws Exception {
+        // A batch's lists: filled by the owner, a partial one flushed by another thread in between.
+        Channel channel = new Channel("sink", 8, quiescence, false, true);
+        CountDownLatch firstPut = new CountDownLatch(1);
+        CountDownLatch flushed = new CountDownLatch(1);
+        Thread owner = Thread.ofPlatform().start(() -> {
+            try {
+                channel.putAsUpstream("list1");
+                firstPut.countDown();
+                flushed.await();
+                channel.putAsUpstream("list3");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(firstPut.await(30, TimeUnit.SECONDS)).isTrue();
+        channel.putAsUpstream("list2"); // the flush, beside the ring
+        flushed.countDown();
+        owner.join();
+
+        assertThat(drain(channel, takerOf(channel, 8))).containsExactly("list1", "list2", "list3");
+    }
+
+    @Test
+    void theOwnerWaitsWhileTheRingAndTheListBesideItHoldTheCapacity() throws Exception {
+        Channel channel = new Channel("sink", 4, quiescence, false, true);
+        CountDownLatch owned = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch ownerPut = new CountDownLatch(1);
+        Thread owner = Thread.ofPlatform().start(() -> {
+            try {
+                channel.putAsUpstream("u1");
+                owned.countDown();
+                go.await();
+                channel.putAsUpstream("u2"); // the ring has room, but not the queue: waits
+                ownerPut.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(owned.await(30, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 3; i++) {
+            channel.put("x" + i); // beside the ring: 1 + 3 items, the capacity
+        }
+        go.countDown();
+        // Not a wait for the owner: a check that it cannot have got through (it fails only if it has).
+        assertThat(ownerPut.await(50, TimeUnit.MILLISECONDS))
+                .as("no room: the owner still waits")
+                .isFalse();
+        assertThat(channel.depth()).as("the capacity, and no more").isEqualTo(4);
+
+        Channel.Hand hand = takerOf(channel, 1);
+        List<Object> got = new ArrayList<>();
+        int finished = 0;
+        while (got.size() < 5) {
+            assertThat(channel.fill(hand, finished, TimeUnit.SECONDS.toNanos(30)))
+                    .as("an item within 30 s after %s", got)
+                    .isEqualTo(1);
+            got.add(hand.next());
+            finished = 1;
+        }
+        owner.join();
+        assertThat(got).containsExactly("u1", "x0", "x1", "x2", "u2");
     }
 
     @Test
@@ -357,10 +422,9 @@ class ChannelTest {
         }
         other.join();
 
-        assertThat(got).containsExactlyInAnyOrder(0, 1, 2, 3, "self", "aside");
-        assertThat(got.getFirst())
-                .as("the taker's own item, beside the ring, first")
-                .isEqualTo("self");
+        assertThat(got)
+                .as("each item put beside the ring in its place in the order of the puts")
+                .containsExactly(0, 1, 2, 3, "self", "aside");
         assertThat(putAside.getCount()).isZero();
     }
 
@@ -389,6 +453,7 @@ class ChannelTest {
         assertThat(outcome.get()).as("the waiting sender hears of the cancel").isEqualTo(2);
     }
 
+    /** Closes the queue, then takes and finishes everything until it ends. */
     private static List<Object> drain(Channel channel, Channel.Hand hand) throws InterruptedException {
         List<Object> got = new ArrayList<>();
         int finished = 0;
