@@ -464,7 +464,13 @@ public final class Channel {
 
     /** Takes as {@link #take} does, and wakes nobody. */
     private int takeQuietly(Hand hand) {
-        return overflowed != 0 ? takeWithOverflow(hand) : claim(hand, Long.MAX_VALUE);
+        if (overflowed == 0) {
+            int n = claim(hand, Long.MAX_VALUE, true);
+            if (n >= 0) {
+                return n;
+            }
+        }
+        return takeWithOverflow(hand);
     }
 
     /**
@@ -488,15 +494,20 @@ public final class Channel {
 
     /**
      * Claims up to a hand's worth of items from the ring, none at or after position {@code before},
-     * and moves them into {@code hand}.
+     * and moves them into {@code hand}. With {@code unlessOverflowed} (the caller, without the lock,
+     * saw no overflowed item) returns -1 if an item was overflowed meanwhile: read after the ring's
+     * end, so that ring items put after that item (whose sender saw it counted) are not taken first.
      */
-    private int claim(Hand hand, long before) {
+    private int claim(Hand hand, long before, boolean unlessOverflowed) {
         long[] idx = indexes;
         int n;
         long from;
         while (true) {
             from = (long) INDEX.getVolatile(idx, TAKEN);
             long to = Math.min((long) INDEX.getVolatile(idx, PRODUCED), before);
+            if (unlessOverflowed && overflowed != 0) {
+                return -1;
+            }
             long waiting = to - from;
             if (waiting <= 0) {
                 return 0;
@@ -549,7 +560,8 @@ public final class Channel {
             }
             return claim(
                     hand,
-                    overflow.isEmpty() ? Long.MAX_VALUE : overflow.peekFirst().after());
+                    overflow.isEmpty() ? Long.MAX_VALUE : overflow.peekFirst().after(),
+                    false);
         } finally {
             lock.unlock();
         }
