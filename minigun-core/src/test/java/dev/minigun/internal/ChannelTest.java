@@ -208,15 +208,7 @@ class ChannelTest {
             }
         });
         Channel.Hand hand = takerOf(channel, 1);
-        List<Object> got = new ArrayList<>();
-        int finished = 0;
-        while (got.size() < 5) {
-            assertThat(channel.fill(hand, finished, TimeUnit.SECONDS.toNanos(30)))
-                    .as("an item within 30 s after %s", got)
-                    .isEqualTo(1);
-            got.add(hand.next());
-            finished = 1;
-        }
+        List<Object> got = takeOneByOne(channel, hand, 5);
         sender.join();
 
         assertThat(got).containsExactly(0, 1, 2, 3, 4);
@@ -369,15 +361,7 @@ class ChannelTest {
         assertThat(channel.depth()).as("the capacity, and no more").isEqualTo(4);
 
         Channel.Hand hand = takerOf(channel, 1);
-        List<Object> got = new ArrayList<>();
-        int finished = 0;
-        while (got.size() < 5) {
-            assertThat(channel.fill(hand, finished, TimeUnit.SECONDS.toNanos(30)))
-                    .as("an item within 30 s after %s", got)
-                    .isEqualTo(1);
-            got.add(hand.next());
-            finished = 1;
-        }
+        List<Object> got = takeOneByOne(channel, hand, 5);
         owner.join();
         assertThat(got).containsExactly("u1", "x0", "x1", "x2", "u2");
     }
@@ -411,15 +395,7 @@ class ChannelTest {
                 .as("no room: the other sender still waits")
                 .isFalse();
 
-        List<Object> got = new ArrayList<>();
-        int finished = 0;
-        while (got.size() < 6) {
-            assertThat(channel.fill(hand, finished, TimeUnit.SECONDS.toNanos(30)))
-                    .as("an item within 30 s after %s", got)
-                    .isEqualTo(1);
-            got.add(hand.next());
-            finished = 1;
-        }
+        List<Object> got = takeOneByOne(channel, hand, 6);
         other.join();
 
         assertThat(got)
@@ -451,6 +427,24 @@ class ChannelTest {
         other.join();
 
         assertThat(outcome.get()).as("the waiting sender hears of the cancel").isEqualTo(2);
+    }
+
+    /**
+     * Takes {@code count} items one at a time into {@code hand} (of one item), finishing each before
+     * the next, waiting up to 30 s for each (a sender may still have to wake up to put it).
+     */
+    private static List<Object> takeOneByOne(Channel channel, Channel.Hand hand, int count)
+            throws InterruptedException {
+        List<Object> got = new ArrayList<>();
+        int finished = 0;
+        while (got.size() < count) {
+            assertThat(channel.fill(hand, finished, TimeUnit.SECONDS.toNanos(30)))
+                    .as("an item within 30 s after %s", got)
+                    .isEqualTo(1);
+            got.add(hand.next());
+            finished = 1;
+        }
+        return got;
     }
 
     /** Closes the queue, then takes and finishes everything until it ends. */
