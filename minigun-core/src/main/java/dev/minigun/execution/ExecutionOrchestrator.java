@@ -580,13 +580,23 @@ public final class ExecutionOrchestrator {
 
     private void abortEverything() {
         adaptive.values().forEach(AdaptivePool::stop);
+        // Contexts that run a stage elsewhere (a worker process, a cluster member, an isolated copy)
+        // hear of the cancel before their queues end: one whose worker was waiting for items would
+        // otherwise see its queue end first and stop its worker as at the end of a run.
+        pools.forEach((kind, pool) -> {
+            if (!kind.isLocal()) {
+                pool.terminateAll();
+            }
+        });
         channels.values().forEach(Channel::abort);
         if (timer != null) {
             timer.shutdownNow();
         }
-        for (ContextPool pool : pools.values()) {
-            pool.terminateAll();
-        }
+        pools.forEach((kind, pool) -> {
+            if (kind.isLocal()) {
+                pool.terminateAll();
+            }
+        });
         // The coordinator may be running stage code itself (an inline producer, or a flush of
         // partial batches into directly called stages): it is stopped like any context, but only
         // until it has stopped everything: later, the interrupt would outlive the run and reach

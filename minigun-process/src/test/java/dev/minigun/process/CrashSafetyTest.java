@@ -58,7 +58,12 @@ class CrashSafetyTest {
                 while (consumed.sum() < point && !running.isDone() && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(200_000);
                 }
+                // Kill points can be close: the workers killed last may still be restarting.
                 List<Long> pids = Workers.pids();
+                while (pids.isEmpty() && !running.isDone() && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(200_000);
+                    pids = Workers.pids();
+                }
                 if (running.isDone() || pids.isEmpty()) {
                     break;
                 }

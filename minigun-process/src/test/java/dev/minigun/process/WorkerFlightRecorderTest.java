@@ -124,6 +124,34 @@ class WorkerFlightRecorderTest {
     }
 
     @Test
+    void aWorkerWaitingForItemsWhenTheRunIsCancelledStopsAsCancelled(@TempDir Path dir) throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        List<RecordedEvent> events = recorded(dir, "jfr-idle-cancel", () -> {
+            Pipeline p = Pipeline.create("jfr-idle-cancel");
+            p.<Integer>producer("numbers", out -> {
+                        out.emit(1);
+                        new CountDownLatch(1).await(); // then nothing more until the cancel
+                    })
+                    .map("idle", Exec.processes(1), (Integer i) -> i)
+                    .consume("sink", x -> first.countDown());
+            Running running = p.start();
+            try {
+                assertThat(first.await(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                running.cancel(); // its worker has done the one item and waits for the next
+            }
+            assertThatThrownBy(running::await).isInstanceOf(PipelineException.class);
+        });
+
+        assertThat(named(events, STOP))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getString("reason")).isEqualTo("cancelled"));
+    }
+
+    @Test
     void aCrashedWorkerAndACancelledRunSayWhyTheyStopped(@TempDir Path dir) throws Exception {
         String marker = dir.resolve("crashed-once").toString();
         List<RecordedEvent> crash = recorded(dir, "jfr-crash", () -> {
