@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.minigun.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -354,10 +355,8 @@ class ChannelTest {
             channel.put("x" + i); // beside the ring: 1 + 3 items, the capacity
         }
         go.countDown();
-        // Not a wait for the owner: a check that it cannot have got through (it fails only if it has).
-        assertThat(ownerPut.await(50, TimeUnit.MILLISECONDS))
-                .as("no room: the owner still waits")
-                .isFalse();
+        awaitParked(owner);
+        assertThat(ownerPut.getCount()).as("no room: the owner waits").isOne();
         assertThat(channel.depth()).as("the capacity, and no more").isEqualTo(4);
 
         Channel.Hand hand = takerOf(channel, 1);
@@ -388,12 +387,10 @@ class ChannelTest {
                 Thread.currentThread().interrupt();
             }
         });
+        awaitParked(other);
+        assertThat(putAside.getCount()).as("no room: the other sender waits").isOne();
         Channel.Hand hand = takerOf(channel, 1);
         channel.put("self"); // a taker of the queue puts beside the ring, full or not, at once
-        // Not a wait for the other thread: a check that it cannot have got through (it fails only if it has).
-        assertThat(putAside.await(50, TimeUnit.MILLISECONDS))
-                .as("no room: the other sender still waits")
-                .isFalse();
 
         List<Object> got = takeOneByOne(channel, hand, 6);
         other.join();
@@ -420,13 +417,19 @@ class ChannelTest {
                 outcome.set(3);
             }
         });
-        while (other.getState() != Thread.State.WAITING && other.isAlive()) {
-            Thread.onSpinWait(); // until it waits for room (or, wrongly, has not waited at all)
-        }
+        awaitParked(other);
         channel.abort();
         other.join();
 
         assertThat(outcome.get()).as("the waiting sender hears of the cancel").isEqualTo(2);
+    }
+
+    /** Waits until {@code thread} is parked (waiting for room, here) or, wrongly, has already ended. */
+    private static void awaitParked(Thread thread) {
+        assertThat(Eventually.within(
+                        Duration.ofSeconds(30), () -> thread.getState() == Thread.State.WAITING || !thread.isAlive()))
+                .as("%s parks within 30 s", thread)
+                .isTrue();
     }
 
     /**
