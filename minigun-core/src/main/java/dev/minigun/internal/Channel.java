@@ -200,12 +200,7 @@ public final class Channel {
 
     /** Adds {@code item}, waiting while the queue is full (unless the caller is one of its takers). */
     public void put(Object item) throws InterruptedException {
-        if (aborted) {
-            throw new RunCancelledException();
-        }
-        if (closed) {
-            throw new IllegalStateException("queue of '" + stage + "' is closed");
-        }
+        checkOpen();
         // Counted before it can be taken, so that its taker's exit comes after this enter.
         if ((long) INDEX.getAndAdd(indexes, WORK, 1L) == 0) {
             quiescence.enter();

@@ -117,7 +117,7 @@ public final class StageCounters {
         long completedCounted = completed.sum();
         long counted = completedCounted + otherOutcomes();
         long received = received();
-        long uncounted = settlesUncounted ? Math.max(0, received - counted) : 0;
+        long uncounted = uncounted(counted, received);
         long handed = handedOn.sum() + (handsOnUncounted ? uncounted : 0);
         return new Totals(received, emitted.sum() + handed, delivered.sum() + handed, completedCounted + uncounted);
     }
@@ -138,12 +138,16 @@ public final class StageCounters {
 
     /** Items handed straight to the sole fused downstream stage, counted or not: that stage's count in from this one. */
     private long handed() {
-        long uncounted = 0;
-        if (settlesUncounted && handsOnUncounted) {
-            long counted = completed.sum() + otherOutcomes();
-            uncounted = Math.max(0, received() - counted);
+        if (!handsOnUncounted) {
+            return handedOn.sum();
         }
-        return handedOn.sum() + uncounted;
+        long counted = completed.sum() + otherOutcomes();
+        return handedOn.sum() + uncounted(counted, received());
+    }
+
+    /** Of {@code received} items, those settled on the uncounted path, given the {@code counted} outcomes read first. */
+    private long uncounted(long counted, long received) {
+        return settlesUncounted ? Math.max(0, received - counted) : 0;
     }
 
     /**

@@ -132,7 +132,7 @@ public final class Worker implements Runnable {
                 } catch (Throwable t) {
                     // Not the stage's code (its failures are settled item by item): the engine's own
                     // accounting failed. The run fails with the cause; the hand's items count as waiting.
-                    control.failed(Failure.ofHook(node.name(), "the worker loop", t), ErrorPolicy.failFast());
+                    control.failed(node.name(), null, t, ErrorPolicy.failFast());
                     return;
                 } finally {
                     if (elastic != null) {
