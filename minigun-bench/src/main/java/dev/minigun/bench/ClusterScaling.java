@@ -125,13 +125,31 @@ public class ClusterScaling {
     /** Leaves the cluster and puts back the worker JVM options. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (scope != null) {
-            scope.close();
-            scope = null;
+        RuntimeException failure = null;
+        try {
+            if (scope != null) {
+                scope.close();
+                scope = null;
+            }
+        } catch (RuntimeException e) {
+            failure = e;
         }
-        started.forEach(ClusterMember::close);
+        for (ClusterMember member : started) { // each one, whatever the one before did
+            try {
+                member.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         started.clear();
         workerJvm.restore();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** The map on {@code Exec.cluster(2)}: at most two batches in flight per member. */

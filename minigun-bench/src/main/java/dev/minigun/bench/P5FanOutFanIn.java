@@ -2,6 +2,7 @@ package dev.minigun.bench;
 
 import dev.minigun.Exec;
 import dev.minigun.Pipeline;
+import dev.minigun.Stage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,30 +65,25 @@ public class P5FanOutFanIn {
         step = new Step(cost);
         drain = new Drain(blackhole, 0);
 
-        Long[] source = data;
         minigun = Pipeline.create("p5-fan");
-        minigun.config().queueSize(Fixture.BUFFER);
-        minigun.<Long>producer("source", out -> {
-                    for (Long x : source) {
-                        out.emit(x);
-                    }
-                })
-                .map("work", Exec.threads(WIDTH), step)
-                .consume("sink", drain);
-
+        fanOut(minigun).consume("sink", drain);
         minigunInline = Pipeline.create("p5-fan-inline");
-        minigunInline.config().queueSize(Fixture.BUFFER);
-        minigunInline
-                .<Long>producer("source", out -> {
+        fanOut(minigunInline).consume("sink", Exec.inline(), x -> {
+            blackhole.consume(x);
+            inlineCount.increment();
+        });
+    }
+
+    /** The source and the map on {@code Exec.threads(4)} of pipeline {@code p}; the caller adds the sink. */
+    private Stage<Long> fanOut(Pipeline p) {
+        Long[] source = data;
+        p.config().queueSize(Fixture.BUFFER);
+        return p.<Long>producer("source", out -> {
                     for (Long x : source) {
                         out.emit(x);
                     }
                 })
-                .map("work", Exec.threads(WIDTH), step)
-                .consume("sink", Exec.inline(), x -> {
-                    blackhole.consume(x);
-                    inlineCount.increment();
-                });
+                .map("work", Exec.threads(WIDTH), step);
     }
 
     /** Stops Reactor's scheduler if this trial started it. */

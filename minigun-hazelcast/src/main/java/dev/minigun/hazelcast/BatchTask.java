@@ -78,18 +78,18 @@ final class BatchTask implements Callable<byte[]>, IdentifiedDataSerializable, H
         }
         // The stage's code has run once the outcomes exist: if they cannot be written, the slice
         // fails with that cause (an ExecutionException at the coordinator), it is never re-sent.
-        byte[] outcomes = runner.run(batch);
-        byte[] answer = new byte[outcomes.length + 1];
-        answer[0] = RESULT;
-        System.arraycopy(outcomes, 0, answer, 1, outcomes.length);
-        return answer;
+        return answer(RESULT, runner.run(batch));
     }
 
     private static byte[] answer(byte status, String message) {
-        byte[] text = message.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[text.length + 1];
+        return answer(status, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The status byte, then {@code body}. */
+    private static byte[] answer(byte status, byte[] body) {
+        byte[] out = new byte[body.length + 1];
         out[0] = status;
-        System.arraycopy(text, 0, out, 1, text.length);
+        System.arraycopy(body, 0, out, 1, body.length);
         return out;
     }
 

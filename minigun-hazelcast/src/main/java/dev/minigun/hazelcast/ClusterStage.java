@@ -146,14 +146,15 @@ final class ClusterStage implements RemoteStage {
      */
     private void land(Flight flight, RemoteOutcome[] outcomes, List<Future<byte[]>> answers)
             throws InterruptedException {
+        Flight[] current = {flight}; // the slice may go to another member on the way
         try {
-            landOrThrow(flight, outcomes, answers);
+            landOrThrow(current, outcomes, answers);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             Exception failure = e instanceof ExecutionException x && x.getCause() instanceof Exception c ? c : e;
             RemoteOutcome failed = ShippedStage.failed(new IllegalStateException(
-                    "stage '" + shipped.stage() + "': the slice sent to " + address(flight.member()) + " failed: "
+                    "stage '" + shipped.stage() + "': the slice sent to " + address(current[0].member()) + " failed: "
                             + failure,
                     failure));
             for (int i : flight.sent()) {
@@ -164,9 +165,11 @@ final class ClusterStage implements RemoteStage {
         }
     }
 
-    private void landOrThrow(Flight flight, RemoteOutcome[] outcomes, List<Future<byte[]>> answers) throws Exception {
-        Flight f = flight;
+    /** As {@link #land}, failing with the cause; {@code current[0]} is the flight in the air (it changes on a resend). */
+    private void landOrThrow(Flight[] current, RemoteOutcome[] outcomes, List<Future<byte[]>> answers)
+            throws Exception {
         while (true) {
+            Flight f = current[0];
             byte[] answer;
             try {
                 answer = f.answer().get();
@@ -182,7 +185,7 @@ final class ClusterStage implements RemoteStage {
                     none.addSuppressed(e.getCause()); // how the last member was lost
                     throw none;
                 }
-                f = send(f.slice(), f.offset(), f.sent(), f.payload(), next, answers);
+                current[0] = send(f.slice(), f.offset(), f.sent(), f.payload(), next, answers);
                 continue;
             }
             switch (answer[0]) {
@@ -200,7 +203,7 @@ final class ClusterStage implements RemoteStage {
                 }
                 case BatchTask.NEED_CODE -> {
                     hasCode.remove(f.member().getUuid());
-                    f = send(f.slice(), f.offset(), f.sent(), f.payload(), f.member(), answers);
+                    current[0] = send(f.slice(), f.offset(), f.sent(), f.payload(), f.member(), answers);
                 }
                 case BatchTask.REJECTED -> {
                     String why = text(answer);
@@ -218,9 +221,11 @@ final class ClusterStage implements RemoteStage {
                     }
                     return;
                 }
-                default ->
+                default -> {
+                    hasCode.remove(f.member().getUuid()); // it could not read the code: send it again next time
                     throw new IllegalStateException("stage '" + shipped.stage() + "': " + text(answer)
                             + ": start the members with the same class path (the same jar) as the coordinator");
+                }
             }
         }
     }

@@ -60,21 +60,21 @@ public final class IsolatedContext extends ThreadHostedContext {
             try {
                 copy = codec.decode(codec.encode(item));
             } catch (IOException | RuntimeException e) {
-                outcomes.add(failed(new NotSerializableException(
+                outcomes.add(ShippedStage.failed(new NotSerializableException(
                         "stage '" + stage.shipment().stage() + "': an item of class "
                                 + item.getClass().getName() + " cannot be copied into an isolated stage: " + e)));
                 continue;
             }
             StageRunner.Result r = code.run(copy);
             if (r.error() != null) {
-                outcomes.add(failed(r.error()));
+                outcomes.add(ShippedStage.failed(r.error()));
                 continue;
             }
             Object[] out;
             try {
                 out = (Object[]) codec.decode(codec.encode(r.items().toArray()));
             } catch (IOException | RuntimeException e) {
-                outcomes.add(failed(new NotSerializableException(
+                outcomes.add(ShippedStage.failed(new NotSerializableException(
                         "stage '" + stage.shipment().stage()
                                 + "' emitted an item that cannot be copied out of an isolated stage: " + e)));
                 continue;
@@ -87,9 +87,5 @@ public final class IsolatedContext extends ThreadHostedContext {
             outcomes.add(new RemoteOutcome(emissions, r.filtered(), Optional.empty()));
         }
         return outcomes;
-    }
-
-    private static RemoteOutcome failed(Throwable t) {
-        return new RemoteOutcome(List.of(), false, Optional.of(t));
     }
 }
